@@ -1,0 +1,391 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Region(models.Model):
+    """One of the 20 regions (17 oblasts and 3 cities of republican significance).
+
+    Reference data, loaded from consultations/data/kz_regions.csv by a data migration.
+    """
+
+    class Kind(models.TextChoices):
+        OBLAST = "oblast", _("Oblast")
+        CITY = "city_of_republican_significance", _("City of republican significance")
+
+    code_iso = models.CharField(_("ISO 3166-2 code"), max_length=6, unique=True)
+    kato = models.CharField(_("KATO code"), max_length=2, unique=True)
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    # name and center are trilingual: see consultations/translation.py
+    name = models.CharField(_("name"), max_length=120)
+    center = models.CharField(_("administrative centre"), max_length=120, blank=True)
+    former_names = models.CharField(_("former names"), max_length=300, blank=True)
+    tile_col = models.PositiveSmallIntegerField(_("tile map column"))
+    tile_row = models.PositiveSmallIntegerField(_("tile map row"))
+    programs = models.ManyToManyField(
+        "programs.Program", related_name="regions", blank=True, verbose_name=_("programs in the region")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(fields=["tile_col", "tile_row"], name="region_unique_tile"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("consultations:region_detail", kwargs={"slug": self.slug})
+
+
+class TourQuerySet(models.QuerySet):
+    def current(self):
+        """The tour marked current, or the latest one; None when there is no tour at all."""
+        return self.order_by("-is_current", "-starts_on").first()
+
+
+class Tour(models.Model):
+    """One consultation campaign. Meetings and proposals belong to a tour."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # name and goal are trilingual
+    name = models.CharField(_("name"), max_length=300)
+    goal = models.TextField(_("goal"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    is_current = models.BooleanField(_("current tour"), default=False)
+
+    objects = TourQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("tour")
+        verbose_name_plural = _("tours")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="tour_ends_after_start"),
+            # At most one tour is current.
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="tour_one_current"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        PUBLIC_MEETING = "public_meeting", _("Meeting with the public and the akim")
+        ONLINE_CONFERENCE = "online_conference", _("Online conference")
+        EXPERT_SESSION = "expert_session", _("Expert session")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    # Allowed status changes: from -> set of targets. One place for the rule.
+    TRANSITIONS = {
+        Status.PLANNED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: {Status.MINUTES_PUBLISHED},
+        Status.MINUTES_PUBLISHED: {Status.HELD},  # unpublish to correct the minutes
+        Status.CANCELLED: {Status.PLANNED},
+    }
+
+    tour = models.ForeignKey(Tour, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("tour"))
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("region"))
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.PUBLIC_MEETING)
+    title = models.CharField(_("title"), max_length=300)
+    starts_at = models.DateTimeField(_("starts at"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    chair = models.CharField(_("chair"), max_length=300, blank=True)
+    hosts = models.TextField(_("hosts"), blank=True, help_text=_("One per line: name and position."))
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
+    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(_("public summary"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Decisions taken. Markdown."))
+    # Optimistic locking: every save through the staff forms increments it; a form carrying
+    # an older number is refused instead of overwriting someone else's work.
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        indexes = [
+            # Public region pages and the staff list filter by region and status.
+            models.Index(fields=["region", "status"]),
+            models.Index(fields=["tour", "starts_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def minutes_are_public(self) -> bool:
+        return self.status == self.Status.MINUTES_PUBLISHED
+
+    def can_change_status(self, target) -> bool:
+        return target in self.TRANSITIONS.get(self.status, set())
+
+
+class Participation(models.Model):
+    """How many people of one group took part in a meeting, and which organisations."""
+
+    class Group(models.TextChoices):
+        CITY_SERVICES = "city_services", _("Heads of city services")
+        NGOS = "ngos", _("NGOs and public organisations")
+        MEDICAL = "medical", _("Medical institutions")
+        UNIVERSITIES = "universities", _("Universities")
+        MASLIKHAT = "maslikhat", _("Maslikhat deputies")
+        PUBLIC_COUNCIL = "public_council", _("Public council members")
+        PATRONS = "patrons", _("Patrons")
+        CITIZENS = "citizens", _("Citizens")
+        MEDIA = "media", _("Media")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    group = models.CharField(_("group"), max_length=30, choices=Group.choices)
+    count = models.PositiveIntegerField(_("number of people"), default=0)
+    organisations = models.TextField(_("organisations named"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "group"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participation by group")
+        constraints = [models.UniqueConstraint(fields=["meeting", "group"], name="participation_one_row_per_group")]
+
+    def __str__(self):
+        return f"{self.get_group_display()}: {self.count}"
+
+
+def attachment_path(instance, filename):
+    return f"meetings/{instance.meeting_id}/{filename}"
+
+
+class MeetingAttachment(models.Model):
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        DOCUMENT = "document", _("Document")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    is_public = models.BooleanField(_("show on the public page"), default=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.caption or self.file.name
+
+
+class Memorandum(models.Model):
+    """A memorandum of cooperation between the foundation and one regional akimat."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        APPROVED = "approved", _("Approved")
+        SIGNED = "signed", _("Signed")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="memoranda", verbose_name=_("region"))
+    tour = models.ForeignKey(
+        Tour, on_delete=models.PROTECT, related_name="memoranda", null=True, blank=True, verbose_name=_("tour")
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        related_name="memoranda",
+        null=True,
+        blank=True,
+        verbose_name=_("signed at meeting"),
+    )
+    number = models.CharField(_("number"), max_length=50, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    text_kk = models.TextField(_("text (Kazakh)"), blank=True, help_text=_("Markdown."))
+    text_ru = models.TextField(_("text (Russian)"), blank=True, help_text=_("Markdown."))
+    foundation_signatory = models.CharField(_("signatory for the foundation"), max_length=300, blank=True)
+    akimat_signatory = models.CharField(_("signatory for the akimat"), max_length=300, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_place = models.CharField(_("place of signing"), max_length=300, blank=True)
+    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to="memoranda/", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking, as on Meeting
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region__name", "-created_at"]
+        verbose_name = _("memorandum of cooperation")
+        verbose_name_plural = _("memoranda of cooperation")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="memorandum_valid_until_after_from",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["signed", "expired", "terminated"]) | Q(signed_on__isnull=False),
+                name="memorandum_signed_has_date",
+            ),
+            models.UniqueConstraint(fields=["number"], condition=~Q(number=""), name="memorandum_unique_number"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("consultations:memorandum_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in {self.Status.SIGNED, self.Status.EXPIRED, self.Status.TERMINATED}
+
+
+class MemorandumVersion(models.Model):
+    """A frozen copy of a memorandum's text at one revision, for comparing revisions."""
+
+    memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="versions")
+    revision = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    text_kk = models.TextField(blank=True)
+    text_ru = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["memorandum", "revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["memorandum", "revision"], name="memorandum_version_unique_revision")
+        ]
+
+    def __str__(self):
+        return f"{self.memorandum} r{self.revision}"
+
+
+class ReviewComment(models.Model):
+    class Decision(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        REQUEST_CHANGES = "request_changes", _("Changes requested")
+        APPROVE = "approve", _("Approved")
+
+    memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("comment"), blank=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, default=Decision.COMMENT)
+    revision = models.PositiveIntegerField(_("revision"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+    def __str__(self):
+        return f"{self.get_decision_display()} — {self.author}"
+
+
+class Commitment(models.Model):
+    """One obligation in a memorandum. Overdue is derived from the due date, never stored."""
+
+    class Party(models.TextChoices):
+        FOUNDATION = "foundation", _("Foundation")
+        AKIMAT = "akimat", _("Akimat")
+        JOINT = "joint", _("Jointly")
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    CLOSED = (Status.DONE, Status.CANCELLED)
+
+    memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="commitments")
+    party = models.CharField(_("who"), max_length=20, choices=Party.choices)
+    description = models.TextField(_("what"))
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    program = models.ForeignKey(
+        "programs.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        verbose_name=_("program"),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["memorandum", "order", "id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        indexes = [
+            # The daily reminder job scans open commitments by due date.
+            models.Index(fields=["status", "due_on"]),
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.due_on and self.status not in self.CLOSED and self.due_on < timezone.localdate())
+
+
+class CommitmentProgress(models.Model):
+    """A dated progress note on a commitment, optionally with evidence."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="progress_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Commitment.Status.choices)
+    note = models.TextField(_("progress note"))
+    evidence = models.FileField(_("evidence"), upload_to="commitments/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
+
+    def __str__(self):
+        return self.note[:80]

@@ -1,0 +1,2 @@
+# Memoranda drafting, akimat review and commitments (issue: memoranda of cooperation).
+urlpatterns: list = []

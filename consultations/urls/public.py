@@ -1,0 +1,10 @@
+from django.urls import path
+
+from consultations.views import public
+
+urlpatterns = [
+    path("regions/", public.region_list, name="region_list"),
+    path("regions/<slug:slug>/", public.region_detail, name="region_detail"),
+    path("meetings/<int:pk>/", public.meeting_detail, name="meeting_detail"),
+    path("memoranda/<int:pk>/", public.memorandum_detail, name="memorandum_detail"),
+]

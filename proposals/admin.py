@@ -1,0 +1,20 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from proposals.models import Proposal, ProposalStatusChange
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = ProposalStatusChange
+    extra = 0
+    readonly_fields = ("from_status", "to_status", "changed_by", "changed_at", "note")
+
+
+@admin.register(Proposal)
+class ProposalAdmin(TranslationAdmin):
+    list_display = ("code", "region", "direction", "channel", "status", "created_at")
+    list_filter = ("tour", "status", "direction", "channel", "region")
+    search_fields = ("code", "text", "author_name", "author_organisation")
+    raw_id_fields = ("meeting", "duplicate_of", "program")
+    list_select_related = ("region",)
+    inlines = [StatusChangeInline]

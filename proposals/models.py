@@ -1,0 +1,158 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Direction
+
+# Letters and digits that cannot be mistaken for one another when read aloud or copied.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def new_tracking_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def search_text_for(*parts: str) -> str:
+    """Case-folded text that SQLite can match with a plain LIKE, Kazakh and Russian included.
+
+    SQLite folds only ASCII letters, so the folding is done here, once, when saving.
+    """
+    return " ".join(p for p in parts if p).casefold()
+
+
+class Proposal(models.Model):
+    class Channel(models.TextChoices):
+        MEETING = "meeting", _("Meeting")
+        ONLINE_CONFERENCE = "online_conference", _("Online conference")
+        PUBLIC_FORM = "public_form", _("Public form")
+        IMPORT = "import", _("Import")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        UNDER_REVIEW = "under_review", _("Under review")
+        ACCEPTED = "accepted", _("Accepted")
+        PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")
+        DECLINED = "declined", _("Declined")
+        ALREADY_DONE = "already_done", _("Already done")
+        DUPLICATE = "duplicate", _("Duplicate")
+
+    ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
+
+    code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
+    tour = models.ForeignKey(
+        "consultations.Tour", on_delete=models.PROTECT, related_name="proposals", verbose_name=_("tour")
+    )
+    region = models.ForeignKey(
+        "consultations.Region", on_delete=models.PROTECT, related_name="proposals", verbose_name=_("region")
+    )
+    meeting = models.ForeignKey(
+        "consultations.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("meeting"),
+    )
+    direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    text = models.TextField(_("proposal"))
+    author_name = models.CharField(_("author's name"), max_length=200, blank=True)
+    author_organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    publish_name = models.BooleanField(_("the author agrees to publish the name"), default=False)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    # answer is trilingual: see proposals/translation.py
+    answer = models.TextField(_("official answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    program = models.ForeignKey(
+        "programs.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("program it was taken into"),
+    )
+    is_public = models.BooleanField(_("public"), default=True, help_text=_("Untick for spam or abuse."))
+    # Recognises a row already imported, so importing the same file twice adds nothing.
+    import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    search_text = models.TextField(editable=False, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        indexes = [
+            # The public tracker and staff triage filter by these.
+            models.Index(fields=["region", "status"]),
+            models.Index(fields=["direction", "status"]),
+            models.Index(fields=["tour", "-created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="duplicate") & Q(duplicate_of__isnull=False))
+                | (~Q(status="duplicate") & Q(duplicate_of__isnull=True)),
+                name="proposal_duplicate_has_original",
+            ),
+            models.CheckConstraint(condition=~Q(duplicate_of=models.F("id")), name="proposal_not_duplicate_of_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.code}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_for(self.text, self.author_organisation, self.public_author_name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("proposals:detail", kwargs={"code": self.code})
+
+    @property
+    def public_author_name(self) -> str:
+        """The author's name as the public may see it: empty without consent."""
+        return self.author_name if self.publish_name else ""
+
+    @property
+    def is_answered(self) -> bool:
+        return self.status in self.ANSWERED
+
+
+class ProposalStatusChange(models.Model):
+    """Every status change of a proposal: who, when, from what to what."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Proposal.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Proposal.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self):
+        return f"{self.proposal.code}: {self.from_status} → {self.to_status}"

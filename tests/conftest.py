@@ -1,0 +1,83 @@
+"""Shared fixtures: personas (anonymous, public user, staff, officials, admin) and data."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+# Playwright's sync API runs an event loop; Django refuses ORM calls from it unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def tour(db):
+    return factories.TourFactory(is_current=True)
+
+
+@pytest.fixture
+def astana(db):
+    return factories.region("KZ-71")
+
+
+@pytest.fixture
+def almaty(db):
+    return factories.region("KZ-75")
+
+
+@pytest.fixture
+def public_user(db):
+    return factories.UserFactory(username="citizen")
+
+
+@pytest.fixture
+def staff_user(db):
+    return factories.StaffFactory(username="staff")
+
+
+@pytest.fixture
+def official_astana(db, astana):
+    return factories.OfficialFactory(username="akimat-astana", region=astana)
+
+
+@pytest.fixture
+def official_almaty(db, almaty):
+    return factories.OfficialFactory(username="akimat-almaty", region=almaty)
+
+
+@pytest.fixture
+def admin_user(db):
+    return factories.AdminFactory(username="admin")
+
+
+PERSONAS = ["anonymous", "public_user", "staff_user", "official_astana", "official_almaty", "admin_user"]
+
+
+@pytest.fixture
+def persona_client(request, db):
+    """A function persona_client(name) -> (user or None, logged-in Client)."""
+
+    def make(name: str):
+        client = Client()
+        if name == "anonymous":
+            return None, client
+        user = request.getfixturevalue(name)
+        client.force_login(user)
+        return user, client
+
+    return make
+
+
+@pytest.fixture
+def staff_client(staff_user):
+    client = Client()
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def official_client(official_astana):
+    client = Client()
+    client.force_login(official_astana)
+    return client
