@@ -1,2 +1,10 @@
 # Memoranda drafting, akimat review and commitments (issue: memoranda of cooperation).
-urlpatterns: list = []
+from django.urls import path
+
+from foundation.views import not_built_yet
+
+urlpatterns = [
+    path("staff/memoranda/", not_built_yet, name="staff_memorandum_list"),
+    path("staff/commitments/", not_built_yet, name="staff_commitment_list"),
+    path("akimat/", not_built_yet, name="akimat_home"),
+]

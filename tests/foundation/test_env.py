@@ -48,7 +48,7 @@ class TestEnvHelpers:
 def _manage(*args, **env):
     import os
 
-    full_env = {**os.environ, **env}
+    full_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args], capture_output=True, text=True, env=full_env, timeout=120
     )
