@@ -6,5 +6,4 @@ urlpatterns = [
     path("regions/", public.region_list, name="region_list"),
     path("regions/<slug:slug>/", public.region_detail, name="region_detail"),
     path("meetings/<int:pk>/", public.meeting_detail, name="meeting_detail"),
-    path("memoranda/<int:pk>/", public.memorandum_detail, name="memorandum_detail"),
 ]

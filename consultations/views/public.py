@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from consultations.models import Meeting, Memorandum, Region, Tour
+from consultations.models import Meeting, Region, Tour
 from consultations.selectors import tour_progress
 
 
@@ -37,16 +37,3 @@ def region_detail(request, slug):
 def meeting_detail(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("region", "tour"), pk=pk)
     return render(request, "consultations/meeting_detail.html", {"meeting": meeting})
-
-
-def memorandum_detail(request, pk):
-    memorandum = get_object_or_404(
-        Memorandum.objects.select_related("region").filter(
-            status__in=[Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
-        ),
-        pk=pk,
-    )
-    commitments = memorandum.commitments.all()
-    return render(
-        request, "consultations/memorandum_detail.html", {"memorandum": memorandum, "commitments": commitments}
-    )

@@ -1,0 +1,1 @@
+# Forms by area: meetings.py (staff meetings and minutes), memoranda.py (drafting and review).

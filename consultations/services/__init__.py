@@ -1,0 +1,1 @@
+# Writes with business rules, by area: meetings.py, memoranda.py.
