@@ -28,7 +28,7 @@ SEEDED_MODELS = [
 
 def run_seed_demo() -> str:
     out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--allow-without-debug", stdout=out)
     return out.getvalue()
 
 
