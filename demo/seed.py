@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from consultations.models import (
@@ -97,6 +98,7 @@ def _set_created_at(model, pk, field: str, when: datetime.datetime):
 def seed_users(stats: Stats) -> dict:
     User = get_user_model()
     users = {}
+    password_hash = None
     for username, (role, region_code, is_superuser, first, last) in DEMO_USERS.items():
         values = {
             "email": f"{username}@example.kz",
@@ -111,8 +113,9 @@ def seed_users(stats: Stats) -> dict:
         user = User.objects.filter(username=username).first()
         if user is None:
             # The password is set only here, so re-running never changes the stored hash.
-            user = User(username=username, **values)
-            user.set_password(DEMO_PASSWORD)
+            # One hash for all accounts: hashing costs a good second per account, and the password is public.
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user = User(username=username, password=password_hash, **values)
             user.save()
             stats.created["User"] += 1
         else:
@@ -344,7 +347,6 @@ def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
     `regions`: ISO code -> {"name_kk", "center_kk", ...}; `meetings`: held meetings as
     {"key", "region", "kind", "lang", "starts_at"}.
     """
-    rng = random.Random(RANDOM_SEED)
     directions = list(proposal_data.TEXTS)
     region_codes = sorted(regions)
     by_kind = {
@@ -353,6 +355,8 @@ def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
     }
     specs = []
     for n in range(1, proposal_data.PROPOSAL_COUNT + 1):
+        # One generator per proposal: editing the data changes only the proposals it concerns.
+        rng = random.Random(f"{RANDOM_SEED}:{n}")
         code = "".join(rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
         meeting = None
@@ -477,20 +481,36 @@ def _proposal_values(spec, *, tour, regions, meetings, programs, originals) -> d
         "answer_en": answer[2],
         "answered_at": answered_at,
         "program": programs[spec["program"]] if spec["program"] else None,
+        "created_at": spec["received_at"],
     }
 
 
+def _history(spec) -> list[tuple[str, str, str, datetime.datetime]]:
+    """The status changes of a proposal: (from, to, note, when), starting at receipt."""
+    when = spec["received_at"]
+    rows = [("", Proposal.Status.RECEIVED, "", when)]
+    previous = Proposal.Status.RECEIVED
+    for step, status in enumerate(_path_to(spec["status"])):
+        when = when + datetime.timedelta(days=spec["step_days"][step], hours=2)
+        rows.append((previous, status, proposal_data.STATUS_NOTES.get(status, ""), when))
+        previous = status
+    return rows
+
+
+def _date_history(proposal: Proposal, history):
+    # The demo's own dates instead of "now", so the history reads like the tour.
+    Proposal.objects.filter(pk=proposal.pk).update(created_at=history[0][3], updated_at=history[-1][3])
+    for change, row in zip(proposal.status_changes.order_by("id"), history, strict=True):
+        ProposalStatusChange.objects.filter(pk=change.pk).update(changed_at=row[3])
+
+
 def _create_proposal(stats, spec, values, staff) -> Proposal:
-    fields = {k: v for k, v in values.items() if k not in ("status", "duplicate_of", "answered_at")}
+    fields = {k: v for k, v in values.items() if k not in ("status", "duplicate_of", "answered_at", "created_at")}
     # Empty answers until the proposal is answered (the translated columns would otherwise stay NULL).
     fields |= {"answer_kk": "", "answer_ru": "", "answer_en": ""}
     proposal = proposal_create(code=spec["code"], import_key=spec["key"], status=Proposal.Status.RECEIVED, **fields)
-    when = spec["received_at"]
-    times = [when]
-    for step, status in enumerate(_path_to(spec["status"])):
-        when = when + datetime.timedelta(days=spec["step_days"][step], hours=2)
-        times.append(when)
-        note = proposal_data.STATUS_NOTES.get(status, "")
+    history = _history(spec)
+    for _from, status, note, _when in history[1:]:
         if status == Proposal.Status.DUPLICATE:
             # The service saves the status alone; a duplicate needs its original in the same save.
             ProposalStatusChange.objects.create(
@@ -501,18 +521,32 @@ def _create_proposal(stats, spec, values, staff) -> Proposal:
         else:
             proposal_set_status(proposal=proposal, status=status, changed_by=staff, note=note)
     if spec["status"] in Proposal.ANSWERED:
-        proposal.answer_kk, proposal.answer_ru, proposal.answer_en = (
-            values["answer_kk"],
-            values["answer_ru"],
-            values["answer_en"],
-        )
-        proposal.answered_at = values["answered_at"]
+        for field in ("answer_kk", "answer_ru", "answer_en", "answered_at"):
+            setattr(proposal, field, values[field])
         proposal.save(update_fields=["answer_kk", "answer_ru", "answer_en", "answered_at", "updated_at"])
-    # The demo's own dates instead of "now", so the history reads like the tour.
-    Proposal.objects.filter(pk=proposal.pk).update(created_at=times[0], updated_at=times[-1])
-    for change, changed_at in zip(proposal.status_changes.order_by("id"), times, strict=True):
-        ProposalStatusChange.objects.filter(pk=change.pk).update(changed_at=changed_at)
+    _date_history(proposal, history)
     stats.created["Proposal"] += 1
+    return proposal
+
+
+def _update_proposal(stats, proposal, spec, values, staff) -> Proposal:
+    """Bring a proposal seeded by an older version of the demo data up to date."""
+    changed = [f for f, v in values.items() if getattr(proposal, f) != v]
+    if not changed:
+        return proposal
+    for field in changed:
+        setattr(proposal, field, values[field])
+    proposal.save()
+    if {"status", "created_at"} & set(changed):
+        # A history that ends in another status would contradict the proposal: write it anew.
+        proposal.status_changes.all().delete()
+        history = _history(spec)
+        ProposalStatusChange.objects.bulk_create(
+            ProposalStatusChange(proposal=proposal, from_status=f, to_status=t, note=n, changed_by=staff)
+            for f, t, n, _when in history
+        )
+        _date_history(proposal, history)
+    stats.updated["Proposal"] += 1
     return proposal
 
 
@@ -545,12 +579,7 @@ def seed_proposals(stats: Stats, *, tour, astana_meeting, regional_meetings, pro
         if proposal is None:
             proposal = _create_proposal(stats, spec, values, staff)
         else:
-            changed = [f for f, v in values.items() if getattr(proposal, f) != v]
-            if changed:
-                for f in changed:
-                    setattr(proposal, f, values[f])
-                proposal.save()
-                stats.updated["Proposal"] += 1
+            proposal = _update_proposal(stats, proposal, spec, values, staff)
         originals[spec["key"]] = proposal
     return len(specs)
 

@@ -4,61 +4,29 @@ The texts are built from templates with the region's names, so every meeting rea
 """
 
 # (region ISO code, kind, status, language, starts_at, venue)
+# fmt: off
 MEETINGS = [
-    (
-        "KZ-75",
-        "public_meeting",
-        "minutes_published",
-        "ru",
-        "2026-06-04T11:00",
-        "Акимат города Алматы, пл. Республики, 4",
-    ),
-    (
-        "KZ-79",
-        "public_meeting",
-        "minutes_published",
-        "kk",
-        "2026-06-11T10:00",
-        "Шымкент қаласының әкімдігі, мәжіліс залы",
-    ),
+    ("KZ-75", "public_meeting", "minutes_published", "ru", "2026-06-04T11:00", "Акимат города Алматы, пл. Республики, 4"),
+    ("KZ-19", "public_meeting", "minutes_published", "kk", "2026-06-08T10:00", "Алматы облысының әкімдігі, Қонаев қ."),
+    ("KZ-79", "public_meeting", "minutes_published", "kk", "2026-06-11T10:00", "Шымкент қаласының әкімдігі, мәжіліс залы"),
     ("KZ-61", "public_meeting", "held", "kk", "2026-06-18T10:30", "Түркістан облысының әкімдігі, Түркістан қ."),
     ("KZ-31", "online_conference", "minutes_published", "kk", "2026-06-25T15:00", ""),
     ("KZ-43", "public_meeting", "minutes_published", "kk", "2026-07-02T10:00", "Қызылорда облысының әкімдігі"),
     ("KZ-15", "public_meeting", "held", "ru", "2026-07-09T11:00", "Акимат Актюбинской области, Актобе"),
     ("KZ-23", "online_conference", "held", "ru", "2026-07-16T15:00", ""),
-    (
-        "KZ-47",
-        "public_meeting",
-        "minutes_published",
-        "kk",
-        "2026-07-23T10:00",
-        "Маңғыстау облысының әкімдігі, Ақтау қ.",
-    ),
+    ("KZ-47", "public_meeting", "minutes_published", "kk", "2026-07-23T10:00", "Маңғыстау облысының әкімдігі, Ақтау қ."),
     ("KZ-27", "public_meeting", "cancelled", "ru", "2026-07-30T11:00", "Акимат Западно-Казахстанской области, Уральск"),
-    (
-        "KZ-35",
-        "public_meeting",
-        "minutes_published",
-        "ru",
-        "2026-08-06T10:00",
-        "Акимат Карагандинской области, Караганда",
-    ),
+    ("KZ-35", "public_meeting", "minutes_published", "ru", "2026-08-06T10:00", "Акимат Карагандинской области, Караганда"),
     ("KZ-55", "public_meeting", "held", "ru", "2026-08-13T10:00", "Акимат Павлодарской области, Павлодар"),
     ("KZ-63", "online_conference", "minutes_published", "ru", "2026-08-18T15:00", ""),
     ("KZ-10", "public_meeting", "held", "kk", "2026-08-20T10:00", "Абай облысының әкімдігі, Семей қ."),
     ("KZ-39", "public_meeting", "minutes_published", "ru", "2026-08-25T10:00", "Акимат Костанайской области, Костанай"),
     ("KZ-11", "expert_session", "held", "kk", "2026-08-27T14:00", "Ақмола облысының әкімдігі, Көкшетау қ."),
     ("KZ-62", "online_conference", "planned", "kk", "2026-09-08T15:00", ""),
-    (
-        "KZ-59",
-        "public_meeting",
-        "planned",
-        "ru",
-        "2026-09-10T11:00",
-        "Акимат Северо-Казахстанской области, Петропавловск",
-    ),
+    ("KZ-59", "public_meeting", "planned", "ru", "2026-09-10T11:00", "Акимат Северо-Казахстанской области, Петропавловск"),
     ("KZ-33", "online_conference", "planned", "kk", "2026-09-11T15:00", ""),
 ]
+# fmt: on
 
 KIND_TITLE = {
     "public_meeting": {

@@ -8,6 +8,7 @@ from accounts.models import User
 from consultations.models import Commitment, CommitmentProgress, Meeting, Memorandum, Region, ReviewComment, Tour
 from programs.models import Direction, Program
 from proposals.models import Proposal
+from proposals.services import proposal_set_status
 from tests.demo.conftest import database_snapshot, run_seed_demo
 
 KAZAKH_LETTERS = set("әғқңөұүһі")
@@ -121,3 +122,12 @@ class TestSeedDemo:
         output = run_seed_demo()
         assert "Program: 0 created, 1 updated" in output
         assert Program.objects.get(slug="education-grants").beneficiaries == 2400
+
+    def test_it_restores_a_proposal_and_rewrites_its_history(self, seeded):
+        proposal = Proposal.objects.filter(status=Proposal.Status.ACCEPTED).first()
+        proposal_set_status(proposal=proposal, status=Proposal.Status.DECLINED)
+        output = run_seed_demo()
+        assert "Proposal: 0 created, 1 updated" in output
+        proposal.refresh_from_db()
+        assert proposal.status == Proposal.Status.ACCEPTED
+        assert [c.to_status for c in proposal.status_changes.all()] == ["received", "under_review", "accepted"]
