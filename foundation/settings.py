@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "programs",
     "consultations",
     "proposals",
+    "demo",
 ]
 
 MIDDLEWARE = [
