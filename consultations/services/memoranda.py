@@ -39,11 +39,11 @@ class StaleEdit(Exception):
 # --- who is who -------------------------------------------------------------------------
 
 
-def role_of(user) -> str | None:
-    """The workflow role of a user for a memorandum's transitions (None: no role at all)."""
+def role_of(user, memorandum: Memorandum) -> str | None:
+    """The user's workflow role for this memorandum: staff, an official of its region, or None."""
     if user.is_authenticated and (user.is_superuser or user.is_foundation_staff):
         return Memorandum.Role.STAFF
-    if user.is_authenticated and user.is_akimat_official:
+    if user.is_authenticated and user.is_akimat_official and user.region_id == memorandum.region_id:
         return Memorandum.Role.OFFICIAL
     return None
 
@@ -100,14 +100,17 @@ def _freeze(memorandum: Memorandum, user) -> MemorandumVersion:
     )
 
 
-def memorandum_transition(*, memorandum: Memorandum, target: str, user) -> Memorandum:
-    """Move a memorandum to `target` if Memorandum.TRANSITIONS lets this user's role do it."""
-    role = role_of(user)
+def memorandum_transition(*, memorandum: Memorandum, target: str, user, **fields) -> Memorandum:
+    """Move a memorandum to `target` if Memorandum.TRANSITIONS lets this user's role do it.
+
+    `fields` are saved in the same UPDATE (signing needs its date there: a constraint checks it).
+    """
+    role = role_of(user, memorandum)
     if role is None or not memorandum.can_change_status(target, role):
         raise PermissionDenied(_("This change of status is not allowed."))
     # Conditional update: two people acting at once cannot both move it from the same state.
     updated = Memorandum.objects.filter(pk=memorandum.pk, status=memorandum.status).update(
-        status=target, version=F("version") + 1
+        status=target, version=F("version") + 1, updated_at=timezone.now(), **fields
     )
     if updated != 1:
         raise StaleEdit
@@ -143,13 +146,22 @@ def memorandum_review(*, memorandum: Memorandum, user, decision: str, body: str)
 
 
 def memorandum_sign(*, memorandum: Memorandum, user, signed_on, signed_place: str, signed_scan) -> Memorandum:
-    with transaction.atomic():
-        memorandum = memorandum_transition(memorandum=memorandum, target=Memorandum.Status.SIGNED, user=user)
-        memorandum.signed_on = signed_on
-        memorandum.signed_place = signed_place
-        memorandum.signed_scan = signed_scan
-        memorandum.save(update_fields=["signed_on", "signed_place", "signed_scan", "updated_at"])
-    return memorandum
+    role = role_of(user, memorandum)
+    if role is None or not memorandum.can_change_status(Memorandum.Status.SIGNED, role):
+        raise PermissionDenied(_("This change of status is not allowed."))
+    # The scan is stored first; the status, date, place and file name then change in one UPDATE.
+    name = memorandum.signed_scan.storage.save(
+        memorandum.signed_scan.field.generate_filename(memorandum, f"memorandum-{memorandum.pk}-signed.pdf"),
+        signed_scan,
+    )
+    return memorandum_transition(
+        memorandum=memorandum,
+        target=Memorandum.Status.SIGNED,
+        user=user,
+        signed_on=signed_on,
+        signed_place=signed_place,
+        signed_scan=name,
+    )
 
 
 @dataclass
