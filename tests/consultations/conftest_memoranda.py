@@ -37,16 +37,24 @@ def make_memorandum(region, status=Memorandum.Status.DRAFT, **kwargs) -> Memoran
         kwargs.setdefault("signed_on", datetime.date(2026, 8, 1))
         kwargs.setdefault("signed_scan", pdf_upload())
     memorandum = factories.MemorandumFactory(
-        region=region, status=status, title=f"Ынтымақтастық туралы меморандум — {region.name}", text_kk=TEXT_KK,
-        text_ru=TEXT_RU, **kwargs
+        region=region,
+        status=status,
+        title=f"Ынтымақтастық туралы меморандум — {region.name}",
+        text_kk=TEXT_KK,
+        text_ru=TEXT_RU,
+        **kwargs,
     )
     today = timezone.localdate()
     factories.CommitmentFactory(
-        memorandum=memorandum, party=Commitment.Party.AKIMAT, description="Инклюзивті мектептер ашу",
+        memorandum=memorandum,
+        party=Commitment.Party.AKIMAT,
+        description="Инклюзивті мектептер ашу",
         due_on=today + datetime.timedelta(days=10),
     )
     factories.CommitmentFactory(
-        memorandum=memorandum, party=Commitment.Party.FOUNDATION, description="Көз скринингіне жабдық сатып алу",
+        memorandum=memorandum,
+        party=Commitment.Party.FOUNDATION,
+        description="Көз скринингіне жабдық сатып алу",
         due_on=today - datetime.timedelta(days=3),
     )
     return memorandum

@@ -50,8 +50,11 @@ class TestTransitions:
 
         memorandum = make_memorandum(astana, S.APPROVED)
         services.memorandum_sign(
-            memorandum=memorandum, user=staff_user, signed_on=datetime.date(2026, 8, 2),
-            signed_place="Астана, әкімдік", signed_scan=pdf_upload(),
+            memorandum=memorandum,
+            user=staff_user,
+            signed_on=datetime.date(2026, 8, 2),
+            signed_place="Астана, әкімдік",
+            signed_scan=pdf_upload(),
         )
         memorandum.refresh_from_db()
         assert memorandum.status == S.SIGNED and memorandum.is_public
@@ -135,7 +138,9 @@ class TestNotifications:
     ):
         memorandum = make_memorandum(astana, S.IN_REVIEW)
         with django_capture_on_commit_callbacks(execute=True):
-            services.memorandum_review(memorandum=memorandum, user=official_astana, decision="approve", body="Келісеміз")
+            services.memorandum_review(
+                memorandum=memorandum, user=official_astana, decision="approve", body="Келісеміз"
+            )
         assert [m.to for m in mail.outbox] == [[staff_user.email]]
         assert "Келісеміз" in mail.outbox[0].body
 
