@@ -116,7 +116,7 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Your decision"), choices=ReviewComment.Decision.choices, widget=forms.RadioSelect
     )
-    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
     def clean(self):
         data = super().clean()
