@@ -18,7 +18,7 @@ urlpatterns = [
     path("staff/memoranda/<int:pk>/send/", memoranda.staff_memorandum_send, name="staff_memorandum_send"),
     path("staff/memoranda/<int:pk>/comment/", memoranda.staff_memorandum_comment, name="staff_memorandum_comment"),
     path("staff/memoranda/<int:pk>/sign/", memoranda.staff_memorandum_sign, name="staff_memorandum_sign"),
-    path("staff/memoranda/<int:pk>/close/", memoranda.staff_memorandum_close, name="staff_memorandum_close"),
+    path("staff/memoranda/<int:pk>/status/", memoranda.staff_memorandum_status, name="staff_memorandum_status"),
     path("staff/memoranda/<int:pk>/commitments.xlsx", memoranda.staff_commitments_xlsx, name="staff_commitments_xlsx"),
     path(
         "staff/memoranda/<int:pk>/commitments/import/",

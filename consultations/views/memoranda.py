@@ -257,7 +257,11 @@ def staff_memorandum_detail(request, pk):
         "comment_form": StaffCommentForm(),
         "can_send": memorandum.can_change_status(Memorandum.Status.IN_REVIEW, Memorandum.Role.STAFF),
         "can_sign": memorandum.can_change_status(Memorandum.Status.SIGNED, Memorandum.Role.STAFF),
-        "can_close": memorandum.status == Memorandum.Status.SIGNED,
+        "status_targets": [
+            (target, label)
+            for target, label in Memorandum.Status.choices
+            if target in SIMPLE_STAFF_TARGETS and memorandum.can_change_status(target, Memorandum.Role.STAFF)
+        ],
     }
     return render(request, "consultations/memoranda/staff_detail.html", context)
 
@@ -283,13 +287,17 @@ def staff_memorandum_send(request, pk):
     return redirect("consultations:staff_memorandum_detail", pk=pk)
 
 
+# Status changes that need no form of their own; sending (mail) and signing (scan) have views.
+SIMPLE_STAFF_TARGETS = (Memorandum.Status.CHANGES_REQUESTED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED)
+
+
 @staff_required
 @require_POST
-def staff_memorandum_close(request, pk):
-    """Mark a signed memorandum expired or terminated."""
+def staff_memorandum_status(request, pk):
+    """Reopen an approved memorandum for changes, or mark a signed one expired or terminated."""
     memorandum = _get_staff_memorandum_for_user(request, pk)
     target = request.POST.get("target")
-    if target not in (Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED):
+    if target not in SIMPLE_STAFF_TARGETS:
         raise Http404
     if _transition_or_message(
         request, services.memorandum_transition, memorandum=memorandum, target=target, user=request.user

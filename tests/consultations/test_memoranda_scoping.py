@@ -49,7 +49,7 @@ STAFF_URLS = [
     ("consultations:staff_memorandum_send", "m", "post"),
     ("consultations:staff_memorandum_comment", "m", "post"),
     ("consultations:staff_memorandum_sign", "m", "get"),
-    ("consultations:staff_memorandum_close", "m", "post"),
+    ("consultations:staff_memorandum_status", "m", "post"),
     ("consultations:staff_commitments_xlsx", "m", "get"),
     ("consultations:staff_commitments_import", "m", "get"),
     ("consultations:staff_commitment_list", None, "get"),

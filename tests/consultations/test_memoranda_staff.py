@@ -168,12 +168,30 @@ class TestSign:
 
 
 @pytest.mark.django_db
-class TestClose:
+class TestStatus:
     def test_it_marks_a_signed_memorandum_expired(self, staff_client, astana):
         memorandum = make_memorandum(astana, S.SIGNED)
-        staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/close/", {"target": "expired"})
+        staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/status/", {"target": "expired"})
         memorandum.refresh_from_db()
         assert memorandum.status == S.EXPIRED
+
+    def test_it_reopens_an_approved_memorandum_for_changes(self, staff_client, astana):
+        memorandum = make_memorandum(astana, S.APPROVED)
+        page = staff_client.get(f"/en/staff/memoranda/{memorandum.pk}/").content.decode()
+        assert 'value="changes_requested"' in page and 'value="expired"' not in page
+        staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/status/", {"target": "changes_requested"})
+        memorandum.refresh_from_db()
+        assert memorandum.status == S.CHANGES_REQUESTED
+
+    def test_it_refuses_a_target_outside_the_workflow(self, staff_client, astana):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        response = staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/status/", {"target": "expired"}, follow=True)
+        assert "not allowed" in response.content.decode()
+        assert (
+            staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/status/", {"target": "signed"}).status_code == 404
+        )
+        memorandum.refresh_from_db()
+        assert memorandum.status == S.DRAFT
 
 
 @pytest.mark.django_db
