@@ -7,6 +7,7 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 import sys
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +114,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
+# Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
+CELERY_BEAT_SCHEDULE["commitments-daily"] = {
+    "task": "consultations.tasks.memoranda.commitments_daily",
+    "schedule": crontab(hour=8, minute=0),
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
