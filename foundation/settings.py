@@ -9,7 +9,6 @@ from pathlib import Path
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from foundation.env import envbool, envdb, envint, envlist, envstr, envurl
 
