@@ -174,6 +174,6 @@ def meeting_page(meeting) -> dict:
     return {
         "participations": participations,
         "participants_total": sum(p.count for p in participations),
-        "proposals": proposals[: PROPOSAL_TEASERS * 3],
+        "proposals": proposals[:PROPOSAL_TEASERS],
         "proposals_count": proposals.count(),
     }

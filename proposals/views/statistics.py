@@ -60,7 +60,7 @@ def _funnel(proposals):
         title=_("From proposal to answer"),
         description=_(
             "Of all proposals received: how many have been reviewed, how many answered, "
-            "and how many accepted in full or in part or found already done."
+            "and how many were accepted, in full or in part, or found already done."
         ),
         label_heading=_("Stage"),
         value_heading=_("Proposals"),
@@ -68,7 +68,7 @@ def _funnel(proposals):
             (_("Received"), received),
             (_("Reviewed"), reviewed),
             (_("Answered"), answered),
-            (_("Accepted, partly accepted or already done"), taken_up),
+            (_("Accepted or already done"), taken_up),
         ],
         percent_of=received,
     )
