@@ -31,7 +31,7 @@ class PublicData:
     proposals_count: int
 
 
-def build(scale: int = 1) -> PublicData:
+def build(scale: int = 1, proposals: int = 200) -> PublicData:
     factories.region()  # the reference regions (reloaded after a transactional flush)
     regions = list(Region.objects.order_by("pk"))
     tour = factories.TourFactory(is_current=True, goal_kk="Ұлттық қайырымдылық конференциясының тұжырымдамасы")
@@ -88,13 +88,13 @@ def build(scale: int = 1) -> PublicData:
 
     held = [m for m in meetings if m.status != Meeting.Status.PLANNED]
     status_cycle = itertools.cycle([s for s in Proposal.Status.values if s != Proposal.Status.DUPLICATE])
-    proposals = []
-    for i in range(200 * scale):
+    rows = []
+    for i in range(proposals * scale):
         meeting = held[i % len(held)]
         text = f"Перинаталдық орталықты жабдықтау, оңалту орталығын ашу — ұсыныс {i}"
         publish = i % 2 == 0
         status = next(status_cycle)
-        proposals.append(
+        rows.append(
             Proposal(
                 code=f"P{scale:02d}{i:06d}",
                 tour=tour,
@@ -112,5 +112,5 @@ def build(scale: int = 1) -> PublicData:
                 search_text=search_text_for(text, "", "Әлия Сәрсенова" if publish else ""),
             )
         )
-    Proposal.objects.bulk_create(proposals, batch_size=500)
-    return PublicData(tour=tour, meetings=meetings, programs=programs, proposals_count=len(proposals))
+    Proposal.objects.bulk_create(rows, batch_size=500)
+    return PublicData(tour=tour, meetings=meetings, programs=programs, proposals_count=len(rows))
