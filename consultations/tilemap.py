@@ -3,6 +3,7 @@
 The SVG itself is drawn by templates/includes/tile_map.html from what this module computes.
 """
 
+import re
 from dataclasses import dataclass
 
 COLUMNS = 7
@@ -10,8 +11,7 @@ ROWS = 5
 TILE_WIDTH = 120
 TILE_HEIGHT = 84
 GAP = 6
-LINE_CHARS = 13  # characters per label line before wrapping
-MAX_LINES = 3
+LINE_CHARS = 14  # characters per label line before wrapping (the longest word has 14)
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,21 @@ class Tile:
 
 
 def label_lines(name: str) -> tuple[str, ...]:
-    """Wrap a region name into at most three short lines (the last one is cut if needed)."""
+    """Wrap a region name into short lines at spaces and after hyphens, never cutting it.
+
+    Every line but the last keeps its trailing space (or hyphen), so the tile's text read
+    as a whole is exactly the region's name: its link's accessible name starts with it.
+    """
+    words = re.findall(r"\S+?-|\S+", name)  # "Северо-Казахстанская" -> "Северо-", "Казахстанская"
     lines: list[str] = []
-    for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
-            lines[-1] = f"{lines[-1]} {word}"
+    for word in words:
+        if lines and len(lines[-1]) + len(word) <= LINE_CHARS:
+            lines[-1] += word
         else:
             lines.append(word)
-    if len(lines) > MAX_LINES:
-        lines = [*lines[: MAX_LINES - 1], " ".join(lines[MAX_LINES - 1 :])]
-    return tuple(line if len(line) <= LINE_CHARS + 3 else line[: LINE_CHARS + 2] + "…" for line in lines)
+        if not word.endswith("-"):
+            lines[-1] += " "
+    return tuple(line if i < len(lines) - 1 else line.rstrip() for i, line in enumerate(lines))
 
 
 def tiles(regions) -> list[Tile]:
