@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from consultations.models import Meeting, Memorandum
+from consultations import tilemap
+from consultations.models import Meeting, Memorandum, Region
 from tests import factories
 
 
@@ -88,3 +89,27 @@ class TestHome:
         assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
         for code in ("kk", "ru", "en", "x-default"):
             assert f'hreflang="{code}"' in html
+
+
+class TestTileLabels:
+    @pytest.mark.parametrize(
+        "name, lines",
+        [
+            ("Astana", ("Astana",)),
+            ("Северо-Казахстанская область", ("Северо-", "Казахстанская ", "область")),
+            ("Солтүстік Қазақстан облысы", ("Солтүстік ", "Қазақстан ", "облысы")),
+            ("область Абай", ("область Абай",)),
+        ],
+    )
+    def test_it_wraps_names_without_cutting_them(self, name, lines):
+        assert tilemap.label_lines(name) == lines
+
+    @pytest.mark.django_db
+    def test_every_region_name_fits_its_tile_whole(self):
+        for region in Region.objects.all():
+            for lang in ("kk", "ru", "en"):
+                name = getattr(region, f"name_{lang}")
+                lines = tilemap.label_lines(name)
+                assert "".join(lines) == name
+                assert len(lines) <= 3
+                assert max(len(line.strip()) for line in lines) <= tilemap.LINE_CHARS

@@ -78,3 +78,10 @@ class TestStatistics:
         factories.MeetingFactory(tour=tour, starts_at=timezone.make_aware(datetime.datetime(2026, 9, 1, 11)))
         html = client.get("/kk/proposals/statistics/").content.decode()
         assert 'class="bar-label">Қыркүйек 2026' in html
+
+    def test_it_works_before_any_data_exists(self, client, db):
+        response = client.get("/en/proposals/statistics/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "0 public proposals so far" in html
+        assert "No data yet." in html  # no meeting: no month to chart
