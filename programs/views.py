@@ -14,7 +14,8 @@ PROPOSALS_SHOWN = 20
 
 @public_page
 def program_list(request):
-    programs = Program.objects.annotate(regions_count=Count("regions")).order_by("direction", "order", "id")
+    programs = Program.objects.annotate(regions_count=Count("regions"))
+    # Directions in their declared order (education first), not alphabetically by code.
     order = {value: index for index, value in enumerate(Direction.values)}
     programs = sorted(programs, key=lambda p: (order.get(p.direction, len(order)), p.order, p.id))
     directions = [
