@@ -105,6 +105,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages are cached for anonymous visitors (foundation/public_cache.py); saving
+# any public content invalidates them at once. 0 turns the cache off (the default in
+# development, where templates change under a running server).
+PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -217,5 +221,8 @@ if TESTING:
     MEDIA_ROOT = Path(envstr("TEST_MEDIA_ROOT", "/tmp/foundation-test-media"))  # noqa: S108
     LOGGING["root"]["level"] = "WARNING"
     AXES_ENABLED = envbool("AXES_ENABLED", True)
+    # Tests that check the page cache turn it on themselves; elsewhere a page cached by one
+    # test must not leak into the next.
+    PUBLIC_PAGE_CACHE_SECONDS = 0
 
 ADMIN_URL_PREFIX = "admin/"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from foundation.views import not_built_yet
-from proposals.views import public
+from proposals.views import public, statistics
 
 app_name = "proposals"
 urlpatterns = [
@@ -13,7 +13,7 @@ urlpatterns = [
     # Public
     path("submit/", not_built_yet, name="submit"),
     path("open-data.csv", not_built_yet, name="open_data"),
-    path("statistics/", not_built_yet, name="statistics"),
+    path("statistics/", statistics.statistics, name="statistics"),
     path("", public.proposal_list, name="list"),
     path("<str:code>/", public.proposal_detail, name="detail"),
 ]
