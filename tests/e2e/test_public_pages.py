@@ -10,13 +10,6 @@ from tests import public_data
 from tests.e2e.conftest import run_axe, save_screenshot
 
 
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    # The site's Content-Security-Policy forbids inline scripts, and so blocks the script tag
-    # that injects axe-core; the test browser bypasses the policy (the site still sends it).
-    return {**browser_context_args, "bypass_csp": True}
-
-
 VIEWPORTS = {"360": {"width": 360, "height": 800}, "1280": {"width": 1280, "height": 900}}
 
 
