@@ -13,6 +13,12 @@ SIMILAR_LIMIT = 5
 # On SQLite, candidates for "similar" are those sharing one of this many longest words.
 FALLBACK_KEY_WORDS = 4
 FALLBACK_CANDIDATES = 300
+# No answer in any language (translation fields may be NULL or empty).
+NO_ANSWER = Q(
+    Q(answer_kk__isnull=True) | Q(answer_kk=""),
+    Q(answer_ru__isnull=True) | Q(answer_ru=""),
+    Q(answer_en__isnull=True) | Q(answer_en=""),
+)
 
 
 def _words(text: str) -> list[str]:
@@ -66,9 +72,9 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
             queryset = queryset.filter(**{field: value})
     has_answer = data.get("has_answer")
     if has_answer == "yes":
-        queryset = queryset.exclude(answer="")
+        queryset = queryset.exclude(NO_ANSWER)
     elif has_answer == "no":
-        queryset = queryset.filter(answer="")
+        queryset = queryset.filter(NO_ANSWER)
     query = data.get("q")
     if query:
         queryset = rank_by_relevance(search_proposals(queryset, query), query)
