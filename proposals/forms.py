@@ -13,7 +13,9 @@ class PublicFilterForm(forms.Form):
     """Filters of the public tracker (GET; every field optional)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All"))
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
+    )
     direction = forms.ChoiceField(label=_("Direction"), choices=BLANK + Direction.choices, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=BLANK + Proposal.Status.choices, required=False)
 
@@ -88,9 +90,15 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[c for c in Proposal.Status.choices if c[0] != Proposal.Status.DUPLICATE]
     )
-    answer_kk = forms.CharField(label=_("Official answer (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    answer_ru = forms.CharField(label=_("Official answer (Russian)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    answer_en = forms.CharField(label=_("Official answer (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    answer_kk = forms.CharField(
+        label=_("Official answer (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    answer_ru = forms.CharField(
+        label=_("Official answer (Russian)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    answer_en = forms.CharField(
+        label=_("Official answer (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     program = forms.ModelChoiceField(
         label=_("Program it was taken into"), queryset=Program.objects.all(), required=False, empty_label=_("None")
     )
@@ -115,7 +123,9 @@ class BulkActionForm(forms.Form):
         (Action.ANSWER, _("Answer with a template")),
     ]
 
-    ids = forms.ModelMultipleChoiceField(queryset=Proposal.objects.all(), error_messages={"required": _("Select at least one proposal.")})
+    ids = forms.ModelMultipleChoiceField(
+        queryset=Proposal.objects.all(), error_messages={"required": _("Select at least one proposal.")}
+    )
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
     status = forms.ChoiceField(
         label=_("Status"),

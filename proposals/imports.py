@@ -248,9 +248,7 @@ def import_job_queue(*, job: ImportJob) -> bool:
     """Queue a checked job for import; False when it has errors or was queued already."""
     if not job.is_valid:
         return False
-    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(
-        status=ImportJob.Status.QUEUED
-    )
+    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(status=ImportJob.Status.QUEUED)
     if queued:
         from proposals.tasks import run_import
 
@@ -267,9 +265,7 @@ def import_job_progress(job: ImportJob) -> int:
 
 def import_job_run(*, job_id: int) -> int:
     """Import every new row of a checked job in one transaction; returns how many were created."""
-    if not ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
-        status=ImportJob.Status.RUNNING
-    ):
+    if not ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(status=ImportJob.Status.RUNNING):
         return 0  # claimed by another worker, or not queued
     job = ImportJob.objects.get(pk=job_id)
     progress_key = PROGRESS_KEY.format(job.pk)
@@ -330,7 +326,11 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
     Proposal.objects.bulk_create(proposals)
     ProposalStatusChange.objects.bulk_create(
         ProposalStatusChange(
-            proposal=p, from_status="", to_status=p.status, changed_by_id=job.created_by_id, note=job.original_name[:300]
+            proposal=p,
+            from_status="",
+            to_status=p.status,
+            changed_by_id=job.created_by_id,
+            note=job.original_name[:300],
         )
         for p in proposals
     )

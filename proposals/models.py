@@ -185,7 +185,12 @@ class AnswerTemplate(models.Model):
     answer_ru = models.TextField(_("answer (Russian)"), blank=True)
     answer_en = models.TextField(_("answer (English)"), blank=True)
     program = models.ForeignKey(
-        "programs.Program", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("program")
+        "programs.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("program"),
     )
 
     class Meta:
@@ -212,9 +217,7 @@ class ImportJob(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
-    tour = models.ForeignKey(
-        "consultations.Tour", on_delete=models.PROTECT, related_name="+", verbose_name=_("tour")
-    )
+    tour = models.ForeignKey("consultations.Tour", on_delete=models.PROTECT, related_name="+", verbose_name=_("tour"))
     meeting = models.ForeignKey(
         "consultations.Meeting",
         on_delete=models.SET_NULL,

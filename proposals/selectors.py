@@ -87,9 +87,7 @@ def public_proposals() -> QuerySet:
 
 def triage_proposals() -> QuerySet:
     """Every proposal with what the triage table shows, and how many duplicates point at it."""
-    return Proposal.objects.select_related("region", "tour", "program").annotate(
-        duplicate_count=Count("duplicates")
-    )
+    return Proposal.objects.select_related("region", "tour", "program").annotate(duplicate_count=Count("duplicates"))
 
 
 def similar_proposals(proposal: Proposal, limit: int = SIMILAR_LIMIT) -> list[Proposal]:
@@ -132,5 +130,3 @@ def people_asking(proposal: Proposal) -> int:
     """How many people asked for the same thing: the original and every duplicate merged into it."""
     original = proposal.duplicate_of if proposal.duplicate_of_id else proposal
     return 1 + Proposal.objects.filter(duplicate_of=original).count()
-
-

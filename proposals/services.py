@@ -108,8 +108,10 @@ def proposals_bulk_set_status(*, ids, status: str, changed_by=None) -> int:
 def proposals_bulk_assign_program(*, ids, program, changed_by=None) -> int:
     proposals = _locked(ids)
     _refuse_duplicates(proposals)
-    return Proposal.objects.filter(pk__in=[p.pk for p in proposals]).exclude(program=program).update(
-        program=program, updated_at=timezone.now()
+    return (
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
+        .exclude(program=program)
+        .update(program=program, updated_at=timezone.now())
     )
 
 

@@ -117,5 +117,3 @@ def import_template(request, fmt):
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="proposals-template.csv"'
     return response
-
-

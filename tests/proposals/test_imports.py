@@ -109,7 +109,10 @@ class TestImportUpload:
         assert Proposal.objects.count() == 0
 
     def test_it_shows_row_errors_and_imports_nothing(self, staff_client, tour):
-        bad = HEADER + "Мектеп салу,KZ-71,education,,,,\n,KZ-71,education,,,,\nСпорт клубы,Атлантида,sport,,,not-an-email,maybe\n"
+        bad = (
+            HEADER
+            + "Мектеп салу,KZ-71,education,,,,\n,KZ-71,education,,,,\nСпорт клубы,Атлантида,sport,,,not-an-email,maybe\n"
+        )
         upload(staff_client, tour, csv_file(bad))
         job = ImportJob.objects.get()
         assert job.status == ImportJob.Status.INVALID
