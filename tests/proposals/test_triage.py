@@ -128,6 +128,6 @@ class TestExport:
         make_proposal(tour=tour, text="Ғимаратты жөндеу")
         response = staff_client.get(reverse("proposals:export", args=["xlsx"]))
         sheet = load_workbook(io.BytesIO(response.content)).active
-        values = [row for row in sheet.iter_rows(values_only=True)]
+        values = list(sheet.iter_rows(values_only=True))
         assert values[0][0] == "code"
         assert values[1][7] == "Ғимаратты жөндеу"
