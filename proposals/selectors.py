@@ -77,7 +77,9 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
         queryset = queryset.filter(NO_ANSWER)
     query = data.get("q")
     if query:
-        queryset = rank_by_relevance(search_proposals(queryset, query), query)
+        # Newest first, not by rank: ranking every match of a common word costs seconds over
+        # 100,000 proposals (see bench/), and triage works through the newest anyway.
+        queryset = search_proposals(queryset, query)
     return queryset
 
 
@@ -86,18 +88,37 @@ def public_proposals() -> QuerySet:
 
 
 def triage_proposals() -> QuerySet:
-    """Every proposal with what the triage table shows, and how many duplicates point at it."""
-    return Proposal.objects.select_related("region", "tour", "program").annotate(duplicate_count=Count("duplicates"))
+    """Every proposal with what the triage table shows."""
+    return Proposal.objects.select_related("region", "program")
+
+
+def with_duplicate_counts(proposals) -> list[Proposal]:
+    """Set `duplicate_count` on one page of proposals in one query.
+
+    Counting through an annotation would make the paginator's COUNT group all rows.
+    """
+    proposals = list(proposals)
+    counts = dict(
+        Proposal.objects.filter(duplicate_of__in=[p.pk for p in proposals])
+        .values_list("duplicate_of")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for proposal in proposals:
+        proposal.duplicate_count = counts.get(proposal.pk, 0)
+    return proposals
 
 
 def similar_proposals(proposal: Proposal, limit: int = SIMILAR_LIMIT) -> list[Proposal]:
-    """The proposals of the same tour most like this one, best first, excluding itself.
+    """The proposals of the same tour and region most like this one, best first, excluding itself.
 
     PostgreSQL ranks by trigram similarity (served by the trigram GIN index); SQLite shares
     a few long words, then ranks by word overlap in Python.
     """
+    # Same tour and region: people of one region ask for the same things, and the region
+    # bounds the work (trigram matching over a whole tour of 100,000 takes seconds).
     others = (
-        Proposal.objects.filter(tour_id=proposal.tour_id)
+        Proposal.objects.filter(tour_id=proposal.tour_id, region_id=proposal.region_id)
         .exclude(pk=proposal.pk)
         .exclude(duplicate_of_id=proposal.pk)
         .select_related("region")

@@ -4,7 +4,7 @@ import csv
 import io
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -95,6 +95,8 @@ def import_progress(request, pk):
 
 @perm_required("proposals.import_proposals")
 def import_template(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     rows = imports.template_rows()
     if fmt == "xlsx":
         from openpyxl import Workbook

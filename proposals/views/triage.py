@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -31,6 +32,7 @@ def triage(request):
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
     page = Paginator(proposals, per_page).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_duplicate_counts(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -81,6 +83,8 @@ def bulk_action(request):
 
 @perm_required("proposals.export_proposals")
 def export(request, fmt):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
     _form, proposals = _filtered(request)
     if fmt == "xlsx":
         return exports.xlsx_response(proposals, exports.STAFF_COLUMNS, "proposals.xlsx")

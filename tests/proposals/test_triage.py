@@ -36,6 +36,15 @@ class TestTriageList:
         response = staff_client.get(TRIAGE, {"q": "құрылыс мектептер"})
         assert response.context["total"] == 1
 
+    def test_it_shows_how_many_people_asked_for_the_same(self, staff_client, tour):
+        from proposals.services import proposal_merge
+
+        original = make_proposal(tour=tour, text="Түпнұсқа ұсыныс")
+        for i in range(2):
+            proposal_merge(duplicate=make_proposal(tour=tour, text=f"Қайталама {i}"), original=original)
+        page = staff_client.get(TRIAGE, {"status": "received"}).content.decode()
+        assert "3 people asked" in page
+
     def test_it_needs_few_queries_for_a_full_page(self, staff_client, tour, django_assert_max_num_queries):
         program = factories.ProgramFactory()
         for i in range(60):
