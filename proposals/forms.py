@@ -189,3 +189,16 @@ class ImportForm(forms.Form):
         if meeting and tour and meeting.tour_id != tour.pk:
             self.add_error("meeting", _("This meeting belongs to another tour."))
         return cleaned
+
+
+class AnswerTemplateForm(forms.ModelForm):
+    class Meta:
+        model = AnswerTemplate
+        fields = ["title", "status", "answer_kk", "answer_ru", "answer_en", "program"]
+        widgets = {f"answer_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in ("kk", "ru", "en")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"answer_{lang}", "").strip() for lang in ("kk", "ru", "en")):
+            self.add_error("answer_kk", _("Write the answer in at least one language."))
+        return cleaned

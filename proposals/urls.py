@@ -1,7 +1,7 @@
 from django.urls import path
 
 from foundation.views import not_built_yet
-from proposals.views import imports, public, staff, submit, triage
+from proposals.views import imports, public, staff, submit, templates, triage
 
 app_name = "proposals"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("staff/<int:pk>/", staff.proposal_staff_detail, name="staff_detail"),
     path("staff/<int:pk>/merge/", staff.merge, name="merge"),
     path("staff/<int:pk>/unmerge/", staff.unmerge, name="unmerge"),
+    path("staff/answer-templates/", templates.template_list, name="answer_templates"),
+    path("staff/answer-templates/<int:pk>/", templates.template_list, name="answer_template_edit"),
     path("staff/import/", imports.import_upload, name="import"),
     path("staff/import/template.<str:fmt>", imports.import_template, name="import_template"),
     path("staff/import/<int:pk>/", imports.import_preview, name="import_preview"),

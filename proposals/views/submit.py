@@ -18,9 +18,10 @@ SESSION_KEY = "proposals_submitted"
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy the first forwarded address is the client's.
+    # Behind the reverse proxy, the last forwarded address is the one our proxy saw; earlier
+    # entries come from the client and could be forged to escape the limit.
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
 
 
 def _over_rate_limit(request) -> bool:

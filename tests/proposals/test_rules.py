@@ -58,3 +58,10 @@ def test_public_pages_are_open_to_everyone(persona_client, tour, persona):
     _user, client = persona_client(persona)
     for path in ("/en/proposals/", f"/en/proposals/{proposal.code}/", "/en/proposals/submit/"):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_answer_templates_page(persona_client, persona):
+    _user, client = persona_client(persona)
+    assert client.get("/en/proposals/staff/answer-templates/").status_code == EXPECTED[persona]

@@ -104,6 +104,16 @@ class TestSimilarAndMerge:
         assert "3 people asked for the same." in page
         assert second.status_changes.last().note == original.code
 
+    def test_the_page_needs_few_queries(self, staff_client, tour, django_assert_max_num_queries):
+        original = make_proposal(tour=tour, text="Оңалту орталығы керек")
+        for i in range(8):
+            services.proposal_merge(duplicate=make_proposal(tour=tour, text=f"Оңалту орталығы {i}"), original=original)
+            make_proposal(tour=tour, text=f"Оңалту орталығын салу {i}")
+        with django_assert_max_num_queries(14):
+            response = staff_client.get(url(original))
+        assert response.status_code == 200
+        assert len(response.context["duplicates"]) == 8
+
     def test_merge_is_post_only(self, staff_client, tour):
         proposal = make_proposal(tour=tour)
         assert staff_client.get(url(proposal, "merge/")).status_code == 405
