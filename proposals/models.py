@@ -109,6 +109,8 @@ class Proposal(models.Model):
             models.Index(fields=["region", "status"]),
             models.Index(fields=["direction", "status"]),
             models.Index(fields=["tour", "-created_at"]),
+            # The default ordering: the first page of the tracker and of triage reads it in order.
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(

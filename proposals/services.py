@@ -62,8 +62,8 @@ def proposal_answer(
     if status in Proposal.ANSWERED and proposal.answered_at is None:
         proposal.answered_at = timezone.now()
     proposal.save()
-    proposal_set_status(proposal=proposal, status=status, changed_by=answered_by)
-    _notify_when_answered(proposal)
+    if not proposal_set_status(proposal=proposal, status=status, changed_by=answered_by):
+        _notify_when_answered(proposal)  # the status was already a decision; the answer is new
     return proposal
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from programs.models import Direction
 from proposals import imports
 from proposals.forms import ImportForm
 from proposals.models import ImportJob
@@ -51,6 +52,8 @@ def import_preview(request, pk):
     if only_errors:
         rows = job.error_rows
     page = Paginator(rows, PREVIEW_PAGE).get_page(request.GET.get("page"))
+    labels = dict(Direction.choices)
+    page.object_list = [{**row, "direction_label": labels.get(row["direction"], row["direction"])} for row in page]
     return render(
         request,
         "proposals/staff/import_preview.html",
