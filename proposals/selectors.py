@@ -2,7 +2,7 @@
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
@@ -53,15 +53,6 @@ def search_proposals(queryset: QuerySet, query: str) -> QuerySet:
     for word in words:
         condition &= Q(search_text__contains=word)
     return queryset.filter(condition | code)
-
-
-def rank_by_relevance(queryset: QuerySet, query: str) -> QuerySet:
-    """Order search results by relevance on PostgreSQL; newest first elsewhere."""
-    words = _words(query or "")
-    if not words or not _is_postgres():
-        return queryset
-    tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
-    return queryset.annotate(rank=SearchRank(search_vector(), tsquery)).order_by("-rank", "-created_at", "-id")
 
 
 def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
