@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.e2e.conftest import login, run_axe, save_screenshot
 
+
 @pytest.mark.usefixtures("e2e_db")
 def test_public_form_then_staff_answer(page, live_server):
     factories.TourFactory(is_current=True)

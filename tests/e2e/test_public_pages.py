@@ -9,7 +9,6 @@ from proposals.models import Proposal
 from tests import public_data
 from tests.e2e.conftest import run_axe, save_screenshot
 
-
 VIEWPORTS = {"360": {"width": 360, "height": 800}, "1280": {"width": 1280, "height": 900}}
 
 
