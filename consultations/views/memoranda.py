@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from consultations.forms.memoranda import (
@@ -367,7 +368,11 @@ def staff_commitments_import(request, pk):
             memorandum=memorandum, file=form.cleaned_data["file"], user=request.user
         )
         if not result.errors:
-            messages.success(request, _("%(count)s commitments updated.") % {"count": result.updated})
+            messages.success(
+                request,
+                ngettext("%(count)s commitment updated.", "%(count)s commitments updated.", result.updated)
+                % {"count": result.updated},
+            )
             return redirect("consultations:staff_memorandum_detail", pk=pk)
         errors = result.errors
     return render(
