@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -263,7 +263,9 @@ def minutes_pdf_request(*, meeting: Meeting, user) -> MinutesPdf:
     from consultations.tasks.meetings import generate_minutes_pdf
 
     pdf = MinutesPdf.objects.create(meeting=meeting, requested_by=user, meeting_version=meeting.version)
-    transaction.on_commit(lambda: generate_minutes_pdf.delay(pdf.pk))
+    # The worker has no request: it prints in the language the staff member is using.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    transaction.on_commit(lambda: generate_minutes_pdf.delay(pdf.pk, language))
     return pdf
 
 
@@ -273,8 +275,13 @@ def _set_progress(pdf: MinutesPdf, **fields) -> None:
         setattr(pdf, key, value)
 
 
-def minutes_pdf_generate(*, pdf_id: int) -> MinutesPdf:
+def minutes_pdf_generate(*, pdf_id: int, language: str | None = None) -> MinutesPdf:
     """Render the minutes to PDF with WeasyPrint, recording progress the page polls."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return _minutes_pdf_generate(pdf_id)
+
+
+def _minutes_pdf_generate(pdf_id: int) -> MinutesPdf:
     from weasyprint import HTML
 
     # Claim the request so two workers never render the same one.

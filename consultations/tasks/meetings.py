@@ -8,5 +8,5 @@ __all__ = ["generate_minutes_pdf"]
 
 
 @shared_task(acks_late=True)
-def generate_minutes_pdf(pdf_id: int) -> None:
-    minutes_pdf_generate(pdf_id=pdf_id)
+def generate_minutes_pdf(pdf_id: int, language: str | None = None) -> None:
+    minutes_pdf_generate(pdf_id=pdf_id, language=language)
