@@ -34,6 +34,10 @@ class VersionedForm(forms.ModelForm):
 
 
 class MeetingForm(VersionedForm):
+    online_url = forms.URLField(
+        label=Meeting._meta.get_field("online_url").verbose_name, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Meeting
         fields = ["tour", "region", "kind", "title", "starts_at", "venue", "online_url", "chair", "hosts", "agenda"]
@@ -104,15 +108,17 @@ class ParticipationForm(forms.ModelForm):
 
 class BaseParticipationFormSet(forms.BaseInlineFormSet):
     def clean(self):
-        super().clean()
-        seen = {}
+        # Before Django's own unique check, so the message sits on the field it concerns and
+        # the error summary can link to it.
+        seen = set()
         for form in self.forms:
             if not form.has_changed() or self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
                 continue
             group = form.cleaned_data.get("group")
             if group in seen:
                 form.add_error("group", _("This group already has a row above; add the numbers there."))
-            seen[group] = form
+            seen.add(group)
+        super().clean()
 
 
 # No upper limit beyond Django's safety cap: one row per group, and there are nine groups.

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from consultations.models import Meeting, MeetingAttachment, MinutesPdf
+from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
 
 # Fields whose changes are shown when a save is refused (the rest are bookkeeping).
 TRACKED_FIELDS = [
@@ -60,8 +60,6 @@ class FieldChange:
 
 
 def _display(meeting, field: str) -> str:
-    if field == "region":
-        return str(meeting.region) if meeting.region_id else ""
     value = getattr(meeting, field)
     display = getattr(meeting, f"get_{field}_display", None)
     if display is not None:
@@ -75,7 +73,15 @@ def meeting_diff(old, new) -> list[FieldChange]:
     """What differs between two versions of a meeting (model instances or history records)."""
     changes = []
     for field in TRACKED_FIELDS:
-        before, after = _display(old, field), _display(new, field)
+        if field == "region":
+            # Compared by id: naming the regions costs a query, paid only when it changed.
+            if old.region_id != new.region_id:
+                names = Region.objects.in_bulk([old.region_id, new.region_id])
+                before, after = str(names.get(old.region_id, "")), str(names.get(new.region_id, ""))
+            else:
+                continue
+        else:
+            before, after = _display(old, field), _display(new, field)
         if before != after:
             label = str(Meeting._meta.get_field(field).verbose_name)
             changes.append(FieldChange(field=field, label=label, old=before, new=after))
