@@ -105,6 +105,8 @@ def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason
     The version is claimed with a conditional UPDATE first: of two concurrent saves carrying
     the same version, exactly one matches the row, on SQLite and PostgreSQL alike.
     """
+    # Named explicitly so the history knows who even outside a request (a task, the shell).
+    meeting._history_user = user
     if meeting.pk is None:
         meeting.version = 1
         meeting.created_by = user
