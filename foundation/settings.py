@@ -212,5 +212,4 @@ if TESTING:
     LOGGING["root"]["level"] = "WARNING"
     AXES_ENABLED = envbool("AXES_ENABLED", True)
 
-PAGE_TITLE_SUFFIX = _("«Қазақстан халқына» foundation")
 ADMIN_URL_PREFIX = "admin/"
