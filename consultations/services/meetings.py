@@ -36,6 +36,7 @@ TRACKED_FIELDS = [
     "outcomes",
 ]
 THUMBNAIL_SIZE = (320, 320)
+HISTORY_REASON_MAX = 100  # simple-history's change reason column
 # Content signatures of the documents we accept besides images.
 PDF_MAGIC = b"%PDF-"
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
@@ -119,7 +120,7 @@ def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason
         changes, changed_by = changes_since(meeting=current, version=expected_version)
         raise MeetingConflict(current=current, changes=changes, changed_by=changed_by)
     meeting.version = expected_version + 1
-    meeting._change_reason = reason[:100]
+    meeting._change_reason = reason[:HISTORY_REASON_MAX]
     meeting.save()
     return meeting
 
@@ -356,7 +357,10 @@ def meeting_minutes_save(
     """
     note = _participation_summary(participations)
     reason = _("Minutes page saved") + (f" ({_('participation')}: {note})" if note else "")
-    meeting_save(meeting=meeting, expected_version=expected_version, user=user, reason=reason[:100])
+    if len(reason) > HISTORY_REASON_MAX:
+        changed = sum(1 for form in participations.forms if form.has_changed())
+        reason = _("Minutes page saved (participation: %(count)d rows changed)") % {"count": changed}
+    meeting_save(meeting=meeting, expected_version=expected_version, user=user, reason=reason[:HISTORY_REASON_MAX])
     participations.instance = meeting
     participations.save()
     if memoranda is not None:

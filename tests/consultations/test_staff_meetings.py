@@ -241,7 +241,11 @@ class TestMinutesPage:
         ]
         record = meeting.history.first()
         assert record.history_user == staff_user
-        assert "Heads of city services 14" in record.history_change_reason
+        assert record.history_change_reason == "Minutes page saved (participation: 3 rows changed)"
+
+    def test_it_names_the_changed_group_in_the_history(self, staff_client, meeting):
+        staff_client.post(self.url(meeting), minutes_post(meeting, rows=[("media", 4, "")]))
+        assert meeting.history.first().history_change_reason == "Minutes page saved (participation: Media 4)"
 
     def test_it_accepts_every_group_in_one_save(self, staff_client, meeting):
         rows = [(group, i + 1, "") for i, group in enumerate(Participation.Group.values)]
