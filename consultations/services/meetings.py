@@ -45,11 +45,14 @@ IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp",
 class MeetingConflict(Exception):
     """Someone saved the meeting after this form was loaded; nothing was written."""
 
-    def __init__(self, *, current: Meeting, changes: list["FieldChange"], changed_by):
+    def __init__(self, *, current: Meeting, changes: list["FieldChange"], changed_by, notes=()):
         super().__init__("meeting changed since the form was loaded")
         self.current = current
         self.changes = changes
         self.changed_by = changed_by
+        # The history's reasons for the saves in between: they name participation changes,
+        # which the field comparison cannot see.
+        self.notes = list(notes)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,14 @@ def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason
     if not claimed:
         current = Meeting.objects.select_related("region").get(pk=meeting.pk)
         changes, changed_by = changes_since(meeting=current, version=expected_version)
-        raise MeetingConflict(current=current, changes=changes, changed_by=changed_by)
+        notes = (
+            current.history.filter(version__gt=expected_version)
+            .exclude(history_change_reason__isnull=True)
+            .exclude(history_change_reason="")
+            .order_by("history_date", "history_id")
+            .values_list("history_change_reason", flat=True)
+        )
+        raise MeetingConflict(current=current, changes=changes, changed_by=changed_by, notes=notes)
     meeting.version = expected_version + 1
     meeting._change_reason = reason[:HISTORY_REASON_MAX]
     meeting.save()

@@ -38,6 +38,7 @@ class TestLostUpdate:
         assert client.post(f"/en/staff/meetings/{meeting.pk}/", theirs).status_code == 302
         response = staff_client.post(f"/en/staff/meetings/{meeting.pk}/", mine)
         assert response.status_code == 409
+        assert "Minutes page saved (participation: NGOs and public organisations 40)" in response.content.decode()
         meeting.refresh_from_db()
         assert meeting.minutes == "Олардікі"
         assert meeting.participations.get().count == 40  # the participation rows were not overwritten either
