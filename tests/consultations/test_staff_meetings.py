@@ -523,3 +523,17 @@ class TestPrintAndPdf:
             service.minutes_pdf_generate(pdf_id=pdf.pk)
         pdf.refresh_from_db()
         assert pdf.status == MinutesPdf.Status.FAILED and pdf.error == "RuntimeError"
+
+
+@pytest.mark.django_db
+class TestLanguages:
+    @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+    def test_every_staff_page_renders_in_each_language(self, staff_client, meeting, lang):
+        factories.ParticipationFactory(meeting=meeting)
+        for path in ("staff/", "staff/meetings/", "staff/meetings/calendar/", "staff/meetings/new/"):
+            assert staff_client.get(f"/{lang}/{path}").status_code == 200, path
+        for path in ("", "edit/", "print/"):
+            response = staff_client.get(f"/{lang}/staff/meetings/{meeting.pk}/{path}")
+            assert response.status_code == 200, path
+            assert f'<html lang="{lang}">' in response.content.decode()
+        assert staff_client.get(f"/{lang}/proposals/staff/meetings/{meeting.pk}/").status_code == 200
