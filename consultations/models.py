@@ -269,6 +269,26 @@ class Memorandum(models.Model):
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
 
+    class Role(models.TextChoices):
+        """Who may make a status change: foundation staff or the officials of the region."""
+
+        STAFF = "staff", _("Foundation staff")
+        OFFICIAL = "official", _("Akimat official")
+
+    # Allowed status changes: from -> {target: role allowed to make it}. The one place for the
+    # workflow; consultations/services/memoranda.py enforces it.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.IN_REVIEW: Role.STAFF},
+        Status.IN_REVIEW: {Status.CHANGES_REQUESTED: Role.OFFICIAL, Status.APPROVED: Role.OFFICIAL},
+        Status.CHANGES_REQUESTED: {Status.IN_REVIEW: Role.STAFF},
+        Status.APPROVED: {Status.SIGNED: Role.STAFF, Status.CHANGES_REQUESTED: Role.STAFF},
+        Status.SIGNED: {Status.EXPIRED: Role.STAFF, Status.TERMINATED: Role.STAFF},
+        Status.EXPIRED: {},
+        Status.TERMINATED: {},
+    }
+    # Staff may change the text only before review or when the akimat asked for changes.
+    EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="memoranda", verbose_name=_("region"))
     tour = models.ForeignKey(
         Tour, on_delete=models.PROTECT, related_name="memoranda", null=True, blank=True, verbose_name=_("tour")
@@ -315,6 +335,7 @@ class Memorandum(models.Model):
                 name="memorandum_signed_has_date",
             ),
             models.UniqueConstraint(fields=["number"], condition=~Q(number=""), name="memorandum_unique_number"),
+            models.CheckConstraint(condition=Q(revision__gte=1), name="memorandum_revision_positive"),
         ]
 
     def __str__(self):
@@ -326,6 +347,13 @@ class Memorandum(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in {self.Status.SIGNED, self.Status.EXPIRED, self.Status.TERMINATED}
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    def can_change_status(self, target, role) -> bool:
+        return self.TRANSITIONS.get(self.status, {}).get(target) == role
 
 
 class MemorandumVersion(models.Model):
@@ -440,3 +468,37 @@ class CommitmentProgress(models.Model):
 
     def __str__(self):
         return self.note[:80]
+
+
+class Notification(models.Model):
+    """One e-mail event, claimed once: the unique (kind, subject, key) row is what makes a
+    notification go out at most once however often a task runs or retries.
+
+    `subject` names the object ("memorandum:12", "commitment:7"); `key` tells events of the same
+    kind on the same object apart (a revision, a decision, a due date).
+    """
+
+    class Kind(models.TextChoices):
+        REVIEW_REQUESTED = "review_requested", _("Memorandum sent for review")
+        REVIEW_DECIDED = "review_decided", _("Review decision")
+        DUE_SOON = "due_soon", _("Commitment due soon")
+        OVERDUE = "overdue", _("Commitment overdue")
+
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    subject = models.CharField(max_length=60)
+    key = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the e-mail went out; a row without it is a claim whose sending failed (retried).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "subject", "key"], name="notification_once_per_event"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject} {self.key}"

@@ -7,8 +7,8 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 import sys
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from foundation.env import envbool, envdb, envint, envlist, envstr, envurl
 
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "programs",
     "consultations",
     "proposals",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages are cached for anonymous visitors (foundation/public_cache.py); saving
+# any public content invalidates them at once. 0 turns the cache off (the default in
+# development, where templates change under a running server).
+PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 600)
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -112,6 +117,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
+# Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
+CELERY_BEAT_SCHEDULE["commitments-daily"] = {
+    "task": "consultations.tasks.memoranda.commitments_daily",
+    "schedule": crontab(hour=8, minute=0),
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -211,5 +221,8 @@ if TESTING:
     MEDIA_ROOT = Path(envstr("TEST_MEDIA_ROOT", "/tmp/foundation-test-media"))  # noqa: S108
     LOGGING["root"]["level"] = "WARNING"
     AXES_ENABLED = envbool("AXES_ENABLED", True)
+    # Tests that check the page cache turn it on themselves; elsewhere a page cached by one
+    # test must not leak into the next.
+    PUBLIC_PAGE_CACHE_SECONDS = 0
 
 ADMIN_URL_PREFIX = "admin/"

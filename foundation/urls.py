@@ -3,20 +3,57 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.static import serve
 
+from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
 from consultations.views import public as consultations_public
 from foundation import views
+from foundation.public_cache import public_page
+from foundation.sitemaps import PublicPagesSitemap
+from programs.sitemaps import ProgramSitemap
+from proposals.sitemaps import ProposalSitemap
+
+sitemaps = {
+    "pages": PublicPagesSitemap,
+    "programs": ProgramSitemap,
+    "regions": RegionSitemap,
+    "meetings": MeetingSitemap,
+    "memoranda": MemorandumSitemap,
+    "proposals": ProposalSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap_section"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="pages/robots.txt",
+            content_type="text/plain",
+            extra_context={"admin_prefix": settings.ADMIN_URL_PREFIX},
+        ),
+        name="robots",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", consultations_public.home, name="home"),
+    path(
+        "accessibility/",
+        public_page(TemplateView.as_view(template_name="pages/accessibility.html")),
+        name="accessibility",
+    ),
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from proposals.models import Proposal, ProposalStatusChange
+from proposals.models import AnswerTemplate, ImportJob, Proposal, ProposalStatusChange
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -18,3 +18,16 @@ class ProposalAdmin(TranslationAdmin):
     raw_id_fields = ("meeting", "duplicate_of", "program")
     list_select_related = ("region",)
     inlines = [StatusChangeInline]
+
+
+@admin.register(AnswerTemplate)
+class AnswerTemplateAdmin(admin.ModelAdmin):
+    list_display = ("title", "status", "program")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "tour", "channel", "status", "total", "created_count", "created_by", "created_at")
+    list_filter = ("status", "channel")
+    exclude = ("rows",)  # thousands of rows: the preview page shows them
+    readonly_fields = ("status", "total", "processed", "created_count", "skipped_count", "file_errors", "finished_at")

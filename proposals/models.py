@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction
@@ -66,6 +67,9 @@ class Proposal(models.Model):
     publish_name = models.BooleanField(_("the author agrees to publish the name"), default=False)
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notify_by_email = models.BooleanField(_("the author wants the answer by e-mail"), default=False)
+    # Claimed by a conditional update before the answer e-mail goes out, so it goes out once.
+    answer_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     duplicate_of = models.ForeignKey(
         "self",
@@ -105,6 +109,8 @@ class Proposal(models.Model):
             models.Index(fields=["region", "status"]),
             models.Index(fields=["direction", "status"]),
             models.Index(fields=["tour", "-created_at"]),
+            # The default ordering: the first page of the tracker and of triage reads it in order.
+            models.Index(fields=["-created_at", "-id"], name="proposal_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -136,6 +142,15 @@ class Proposal(models.Model):
     def is_answered(self) -> bool:
         return self.status in self.ANSWERED
 
+    @property
+    def public_organisation(self) -> str:
+        """The organisation, shown only with the author's consent like the name."""
+        return self.author_organisation if self.publish_name else ""
+
+    @property
+    def wants_answer_email(self) -> bool:
+        return bool(self.contact_email and self.notify_by_email)
+
 
 class ProposalStatusChange(models.Model):
     """Every status change of a proposal: who, when, from what to what."""
@@ -156,3 +171,104 @@ class ProposalStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.proposal.code}: {self.from_status} → {self.to_status}"
+
+
+class AnswerTemplate(models.Model):
+    """A ready answer that staff apply to many proposals at once (the same request, the same reply)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(
+        _("status it sets"),
+        max_length=20,
+        choices=[c for c in Proposal.Status.choices if c[0] in Proposal.ANSWERED],
+        default=Proposal.Status.ACCEPTED,
+    )
+    answer_kk = models.TextField(_("answer (Kazakh)"), blank=True)
+    answer_ru = models.TextField(_("answer (Russian)"), blank=True)
+    answer_en = models.TextField(_("answer (English)"), blank=True)
+    program = models.ForeignKey(
+        "programs.Program",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("program"),
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("answer template")
+        verbose_name_plural = _("answer templates")
+
+    def __str__(self):
+        return self.title
+
+
+def import_file_path(instance, filename):
+    return f"proposal-imports/{timezone.now():%Y/%m}/{filename}"
+
+
+class ImportJob(models.Model):
+    """One uploaded file of proposals: previewed first, then imported all at once."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Checked, waiting for confirmation")
+        INVALID = "invalid", _("Has errors")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    tour = models.ForeignKey("consultations.Tour", on_delete=models.PROTECT, related_name="+", verbose_name=_("tour"))
+    meeting = models.ForeignKey(
+        "consultations.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting or conference"),
+    )
+    channel = models.CharField(_("channel"), max_length=20, choices=Proposal.Channel.choices)
+    file = models.FileField(_("file"), upload_to=import_file_path)
+    original_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
+    # Parsed rows with their errors, as shown in the preview (line, fields, errors, already imported).
+    rows = models.JSONField(default=list, blank=True)
+    file_errors = models.JSONField(default=list, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    error_message = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        constraints = [
+            models.CheckConstraint(condition=Q(processed__lte=models.F("total")), name="importjob_processed_le_total")
+        ]
+
+    def __str__(self):
+        return self.original_name or str(self.pk)
+
+    @property
+    def error_rows(self) -> list[dict]:
+        return [r for r in self.rows if r.get("errors")]
+
+    @property
+    def new_rows(self) -> int:
+        return sum(1 for r in self.rows if not r.get("errors") and not r.get("exists"))
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.file_errors and not self.error_rows
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.total) if self.total else 0

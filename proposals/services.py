@@ -1,8 +1,16 @@
 """Writes on proposals that carry business rules. Every status change goes through here."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from proposals.models import Proposal, ProposalStatusChange
+
+ANSWER_LANGUAGES = ("kk", "ru", "en")
 
 
 @transaction.atomic
@@ -25,4 +33,172 @@ def proposal_set_status(*, proposal: Proposal, status: str, changed_by=None, not
     )
     proposal.status = status
     proposal.save(update_fields=["status", "updated_at"])
+    _notify_when_answered(proposal)
     return True
+
+
+def _notify_when_answered(proposal: Proposal) -> None:
+    """Queue the answer e-mail once the transaction commits (the task itself sends it only once)."""
+    if proposal.is_answered and proposal.wants_answer_email and proposal.answer_notified_at is None:
+        from proposals.tasks import send_answer_email  # tasks import services: import here
+
+        pk = proposal.pk
+        transaction.on_commit(lambda: send_answer_email.delay(pk))
+
+
+@transaction.atomic
+def proposal_answer(
+    *, proposal: Proposal, status: str, answers: dict[str, str], program=None, answered_by=None
+) -> Proposal:
+    """Record the official answer (kk, ru, en), the program and the status together."""
+    if status == Proposal.Status.DUPLICATE:
+        raise ValidationError(_("Merge the proposal with its original to mark it as a duplicate."))
+    if status in Proposal.ANSWERED and not any(answers.get(lang, "").strip() for lang in ANSWER_LANGUAGES):
+        raise ValidationError(_("Write the answer in at least one language before giving a decision."))
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    for lang in ANSWER_LANGUAGES:
+        setattr(proposal, f"answer_{lang}", answers.get(lang, "").strip())
+    proposal.program = program
+    if status in Proposal.ANSWERED and proposal.answered_at is None:
+        proposal.answered_at = timezone.now()
+    proposal.save()
+    if not proposal_set_status(proposal=proposal, status=status, changed_by=answered_by):
+        _notify_when_answered(proposal)  # the status was already a decision; the answer is new
+    return proposal
+
+
+class BulkActionError(ValidationError):
+    """A bulk action refused as a whole: nothing was changed."""
+
+
+def _locked(ids) -> list[Proposal]:
+    proposals = list(Proposal.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    if len(proposals) != len(set(ids)):
+        raise BulkActionError(_("Some of the selected proposals no longer exist. Nothing was changed."))
+    return proposals
+
+
+def _refuse_duplicates(proposals: list[Proposal]) -> None:
+    duplicates = [p.code for p in proposals if p.status == Proposal.Status.DUPLICATE]
+    if duplicates:
+        raise BulkActionError(
+            _("%(codes)s are duplicates and follow their original; unselect them. Nothing was changed.")
+            % {"codes": ", ".join(duplicates)}
+        )
+
+
+@transaction.atomic
+def proposals_bulk_set_status(*, ids, status: str, changed_by=None) -> int:
+    """Set one status on every selected proposal or on none; returns how many changed."""
+    if status == Proposal.Status.DUPLICATE:
+        raise BulkActionError(_("Duplicates are marked by merging. Nothing was changed."))
+    proposals = _locked(ids)
+    _refuse_duplicates(proposals)
+    if status in Proposal.ANSWERED:
+        unanswered = [p.code for p in proposals if not p.answer]
+        if unanswered:
+            raise BulkActionError(
+                _("%(codes)s have no answer yet: answer them first. Nothing was changed.")
+                % {"codes": ", ".join(unanswered[:10])}
+            )
+    return sum(proposal_set_status(proposal=p, status=status, changed_by=changed_by) for p in proposals)
+
+
+@transaction.atomic
+def proposals_bulk_assign_program(*, ids, program, changed_by=None) -> int:
+    proposals = _locked(ids)
+    _refuse_duplicates(proposals)
+    return (
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
+        .exclude(program=program)
+        .update(program=program, updated_at=timezone.now())
+    )
+
+
+@transaction.atomic
+def proposals_bulk_answer(*, ids, template, answered_by=None) -> int:
+    """Give every selected proposal the template's answer, status and program; all or none."""
+    proposals = _locked(ids)
+    _refuse_duplicates(proposals)
+    answers = {lang: getattr(template, f"answer_{lang}") for lang in ANSWER_LANGUAGES}
+    for proposal in proposals:
+        proposal_answer(
+            proposal=proposal,
+            status=template.status,
+            answers=answers,
+            program=template.program or proposal.program,
+            answered_by=answered_by,
+        )
+    return len(proposals)
+
+
+@transaction.atomic
+def proposal_merge(*, duplicate: Proposal, original: Proposal, merged_by=None) -> Proposal:
+    """Mark `duplicate` as a duplicate of `original`; both texts and authors stay.
+
+    Merges always point at a root, so counting "people who asked for the same" is one query:
+    a duplicate's own duplicates move to the root too.
+    """
+    root = original.duplicate_of or original
+    if root.pk == duplicate.pk:
+        raise ValidationError(_("A proposal cannot be a duplicate of itself."))
+    Proposal.objects.filter(duplicate_of=duplicate).update(duplicate_of=root)
+    duplicate = Proposal.objects.select_for_update().get(pk=duplicate.pk)
+    ProposalStatusChange.objects.create(
+        proposal=duplicate,
+        from_status=duplicate.status,
+        to_status=Proposal.Status.DUPLICATE,
+        changed_by=merged_by,
+        note=root.code,
+    )
+    duplicate.status = Proposal.Status.DUPLICATE
+    duplicate.duplicate_of = root
+    duplicate.save(update_fields=["status", "duplicate_of", "updated_at"])
+    return duplicate
+
+
+@transaction.atomic
+def proposal_unmerge(*, duplicate: Proposal, changed_by=None) -> Proposal:
+    duplicate = Proposal.objects.select_for_update().get(pk=duplicate.pk)
+    ProposalStatusChange.objects.create(
+        proposal=duplicate,
+        from_status=duplicate.status,
+        to_status=Proposal.Status.UNDER_REVIEW,
+        changed_by=changed_by,
+    )
+    duplicate.status = Proposal.Status.UNDER_REVIEW
+    duplicate.duplicate_of = None
+    duplicate.save(update_fields=["status", "duplicate_of", "updated_at"])
+    return duplicate
+
+
+def proposal_send_answer_email(*, proposal_id: int) -> bool:
+    """Send the answer to the author once; returns False when there is nothing to send.
+
+    The claim is a conditional UPDATE: two workers (or a retry after a crash) cannot both send.
+    When sending fails the claim is released and the error raised, so Celery retries.
+    """
+    proposal = Proposal.objects.select_related("region").get(pk=proposal_id)
+    if not (proposal.is_answered and proposal.wants_answer_email):
+        return False
+    claimed = Proposal.objects.filter(pk=proposal_id, answer_notified_at__isnull=True).update(
+        answer_notified_at=timezone.now()
+    )
+    if not claimed:
+        return False
+    from django.template.loader import render_to_string
+
+    url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Answer to your proposal %(code)s") % {"code": proposal.code}
+        body = render_to_string("proposals/email/answer.txt", {"proposal": proposal, "url": url})
+    try:
+        send_mail(subject, body, None, [proposal.contact_email])
+    except Exception:
+        Proposal.objects.filter(pk=proposal_id).update(answer_notified_at=None)
+        raise
+    return True
+
+
+def changed_message(count: int) -> str:
+    return ngettext("%(count)d proposal changed.", "%(count)d proposals changed.", count) % {"count": count}

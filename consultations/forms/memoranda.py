@@ -1,0 +1,167 @@
+"""Forms of the memoranda area: drafting, commitments, review, signing, progress, import."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Commitment, Memorandum, ReviewComment
+
+
+def _check_size(upload):
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s."),
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)},
+        )
+
+
+def _is_pdf(upload) -> bool:
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    return head == b"%PDF-"
+
+
+def _is_image(upload) -> bool:
+    from PIL import Image
+
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+    except Exception:  # Pillow raises many kinds on a file that is not an image
+        return False
+    finally:
+        upload.seek(0)
+    return True
+
+
+def validate_pdf(upload):
+    """By content, not by name: the first bytes of a PDF are `%PDF-`."""
+    _check_size(upload)
+    if not _is_pdf(upload):
+        raise ValidationError(_("The file is not a PDF document."))
+
+
+def validate_evidence(upload):
+    _check_size(upload)
+    if not (_is_pdf(upload) or _is_image(upload)):
+        raise ValidationError(_("Evidence must be a PDF document or an image (JPEG, PNG)."))
+
+
+class MemorandumForm(forms.ModelForm):
+    # The version the form was opened at; a newer one in the database means someone else saved.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Memorandum
+        fields = [
+            "region",
+            "tour",
+            "meeting",
+            "number",
+            "title",
+            "text_kk",
+            "text_ru",
+            "foundation_signatory",
+            "akimat_signatory",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text_kk": forms.Textarea(attrs={"rows": 12, "lang": "kk"}),
+            "text_ru": forms.Textarea(attrs={"rows": 12, "lang": "ru"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = self.fields["meeting"].queryset.select_related("region")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            # The region decides who reviews: it is fixed once the memorandum exists.
+            self.fields["region"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        valid_from, valid_until = data.get("valid_from"), data.get("valid_until")
+        if valid_from and valid_until and valid_until < valid_from:
+            self.add_error("valid_until", _("The end of validity must not be before its start."))
+        meeting, region = data.get("meeting"), data.get("region")
+        if meeting and region and meeting.region_id != region.pk:
+            self.add_error("meeting", _("The meeting must be in the memorandum's region."))
+        return data
+
+
+class CommitmentForm(forms.ModelForm):
+    class Meta:
+        model = Commitment
+        fields = ["party", "description", "due_on", "program"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+
+CommitmentFormSet = inlineformset_factory(
+    Memorandum, Commitment, form=CommitmentForm, extra=2, can_delete=True, min_num=0
+)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your decision"), choices=ReviewComment.Decision.choices, widget=forms.RadioSelect
+    )
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision") in (ReviewComment.Decision.REQUEST_CHANGES, ReviewComment.Decision.COMMENT)
+            and not (data.get("body") or "").strip()
+        ):
+            self.add_error("body", _("Say what should change or what your comment is."))
+        return data
+
+
+class StaffCommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    signed_place = forms.CharField(label=_("Place of signing"), max_length=300)
+    signed_scan = forms.FileField(
+        label=_("Signed scan (PDF)"),
+        validators=[validate_pdf],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
+    note = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.FileField(
+        label=_("Evidence (PDF or image, optional)"),
+        required=False,
+        validators=[validate_evidence],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Commitments spreadsheet (XLSX, as exported)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        _check_size(upload)
+        return upload

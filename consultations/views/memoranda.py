@@ -1,18 +1,429 @@
-"""Memoranda: public page of a signed memorandum (drafting and review to come)."""
+"""Memoranda: the public page of a signed memorandum, the staff area (drafting, sending for
+review, signing, commitments, XLSX round trip) and the documents every reader may fetch
+(PDF, signed scan, evidence, the diff of two revisions), each through one access helper."""
 
-from django.shortcuts import get_object_or_404, render
+import functools
+import mimetypes
 
-from consultations.models import Memorandum
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consultations.forms.memoranda import (
+    CommitmentFormSet,
+    ImportForm,
+    MemorandumForm,
+    ProgressForm,
+    SignForm,
+    StaffCommentForm,
+)
+from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
+from consultations.services import memoranda as services
+
+PUBLIC_STATUSES = [Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
+
+
+def staff_required(view):
+    """Anonymous users go to the login page; signed-in non-staff get 403."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("consultations.access_staff_area"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- access helpers: the one place that decides who gets which object ----------------------
+
+
+def _get_memorandum_for_user(request, pk) -> Memorandum:
+    """Any reader: staff, the officials of its region once sent, everyone once signed.
+
+    Others get 404, never 403, so a guessed URL tells nothing about another region.
+    """
+    memorandum = get_object_or_404(Memorandum.objects.select_related("region", "meeting", "tour"), pk=pk)
+    if not request.user.has_perm("consultations.view_memorandum", memorandum):
+        raise Http404
+    return memorandum
+
+
+def _get_staff_memorandum_for_user(request, pk) -> Memorandum:
+    memorandum = get_object_or_404(Memorandum.objects.select_related("region", "meeting", "tour"), pk=pk)
+    if not request.user.has_perm("consultations.change_memorandum", memorandum):
+        raise PermissionDenied
+    return memorandum
+
+
+def _get_commitment_for_user(request, pk) -> Commitment:
+    commitment = get_object_or_404(Commitment.objects.select_related("memorandum__region", "program"), pk=pk)
+    if not request.user.has_perm("consultations.view_commitment", commitment):
+        raise Http404
+    return commitment
+
+
+def _get_progress_for_user(request, pk) -> CommitmentProgress:
+    entry = get_object_or_404(CommitmentProgress.objects.select_related("commitment__memorandum"), pk=pk)
+    if not request.user.has_perm("consultations.view_commitment", entry.commitment):
+        raise Http404
+    return entry
+
+
+# --- public -------------------------------------------------------------------------------
 
 
 def memorandum_public_detail(request, pk):
     memorandum = get_object_or_404(
-        Memorandum.objects.select_related("region").filter(
-            status__in=[Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
-        ),
-        pk=pk,
+        Memorandum.objects.select_related("region").filter(status__in=PUBLIC_STATUSES), pk=pk
     )
-    commitments = memorandum.commitments.all()
+    commitments = memorandum.commitments.select_related("program")
     return render(
         request, "consultations/memorandum_detail.html", {"memorandum": memorandum, "commitments": commitments}
+    )
+
+
+# --- documents any allowed reader may fetch -----------------------------------------------
+
+
+def _file_response(field_file, *, download_name: str):
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type, as_attachment=False, filename=download_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def memorandum_scan(request, pk):
+    memorandum = _get_memorandum_for_user(request, pk)
+    return _file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed.pdf")
+
+
+def progress_evidence(request, pk):
+    entry = _get_progress_for_user(request, pk)
+    return _file_response(entry.evidence, download_name=entry.evidence.name.rsplit("/", 1)[-1])
+
+
+def memorandum_pdf(request, pk):
+    from weasyprint import HTML
+
+    memorandum = _get_memorandum_for_user(request, pk)
+    html = render_to_string(
+        "consultations/memoranda/memorandum_pdf.html",
+        {"memorandum": memorandum, "commitments": memorandum.commitments.select_related("program")},
+        request=request,
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = slugify(memorandum.number or f"memorandum-{memorandum.pk}") or f"memorandum-{memorandum.pk}"
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+def memorandum_diff(request, pk):
+    """What changed between two revisions (?a=1&b=2), in Kazakh and in Russian."""
+    memorandum = _get_memorandum_for_user(request, pk)
+    if memorandum.is_public and not (
+        request.user.has_perm("consultations.change_memorandum", memorandum)
+        or request.user.has_perm("consultations.comment_memorandum", memorandum)
+    ):
+        raise Http404  # the review history is for the parties, not the public
+    versions = list(memorandum.versions.order_by("revision"))
+    if len(versions) < 2:
+        raise Http404
+    by_revision = {v.revision: v for v in versions}
+    try:
+        a = by_revision[int(request.GET.get("a", versions[-2].revision))]
+        b = by_revision[int(request.GET.get("b", versions[-1].revision))]
+    except (KeyError, ValueError):
+        raise Http404
+    context = {
+        "memorandum": memorandum,
+        "versions": versions,
+        "a": a,
+        "b": b,
+        "diff_kk": services.versions_diff(a, b, "text_kk"),
+        "diff_ru": services.versions_diff(a, b, "text_ru"),
+        "title_changed": a.title != b.title,
+        "back_url": _detail_url_for(request.user, memorandum),
+    }
+    return render(request, "consultations/memoranda/diff.html", context)
+
+
+def _detail_url_for(user, memorandum):
+    if user.has_perm("consultations.change_memorandum", memorandum):
+        return reverse("consultations:staff_memorandum_detail", kwargs={"pk": memorandum.pk})
+    if user.is_authenticated and user.is_akimat_official and user.region_id == memorandum.region_id:
+        return reverse("consultations:akimat_memorandum_detail", kwargs={"pk": memorandum.pk})
+    return memorandum.get_absolute_url()
+
+
+# --- staff area -----------------------------------------------------------------------------
+
+
+@staff_required
+def staff_memorandum_list(request):
+    memoranda = (
+        Memorandum.objects.select_related("region")
+        .annotate(
+            commitment_count=Count("commitments", distinct=True),
+            open_comments=Count(
+                "comments", filter=~Q(comments__decision=ReviewComment.Decision.COMMENT), distinct=True
+            ),
+        )
+        .order_by("region__name", "-created_at")
+    )
+    status = request.GET.get("status", "")
+    if status in Memorandum.Status.values:
+        memoranda = memoranda.filter(status=status)
+    return render(
+        request,
+        "consultations/memoranda/staff_list.html",
+        {"memoranda": memoranda, "statuses": Memorandum.Status.choices, "current_status": status},
+    )
+
+
+def _edit(request, memorandum: Memorandum | None):
+    is_new = memorandum is None
+    memorandum = memorandum or Memorandum()
+    if not is_new and not memorandum.is_editable:
+        messages.error(request, _("This memorandum can no longer be edited."))
+        return redirect("consultations:staff_memorandum_detail", pk=memorandum.pk)
+    form = MemorandumForm(request.POST or None, instance=memorandum)
+    formset = CommitmentFormSet(request.POST or None, instance=memorandum, prefix="commitments")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            memorandum = services.memorandum_save(
+                memorandum=form.save(commit=False),
+                formset=formset,
+                expected_version=form.cleaned_data.get("version"),
+                user=request.user,
+            )
+        except services.StaleEdit:
+            form.add_error(
+                None,
+                _(
+                    "Someone else saved this memorandum after you opened it. Your text is below; "
+                    "open the memorandum again in another tab to compare, then save."
+                ),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Memorandum saved."))
+            return redirect("consultations:staff_memorandum_detail", pk=memorandum.pk)
+    return render(
+        request,
+        "consultations/memoranda/staff_form.html",
+        {"form": form, "formset": formset, "memorandum": None if is_new else memorandum},
+    )
+
+
+@staff_required
+def staff_memorandum_create(request):
+    return _edit(request, None)
+
+
+@staff_required
+def staff_memorandum_edit(request, pk):
+    return _edit(request, _get_staff_memorandum_for_user(request, pk))
+
+
+@staff_required
+def staff_memorandum_detail(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    commitments = memorandum.commitments.select_related("program")
+    context = {
+        "memorandum": memorandum,
+        "commitments": commitments,
+        "comments": memorandum.comments.select_related("author"),
+        "versions": memorandum.versions.select_related("created_by").order_by("revision"),
+        "comment_form": StaffCommentForm(),
+        "can_send": memorandum.can_change_status(Memorandum.Status.IN_REVIEW, Memorandum.Role.STAFF),
+        "can_sign": memorandum.can_change_status(Memorandum.Status.SIGNED, Memorandum.Role.STAFF),
+        "status_targets": [
+            (target, label)
+            for target, label in Memorandum.Status.choices
+            if target in SIMPLE_STAFF_TARGETS and memorandum.can_change_status(target, Memorandum.Role.STAFF)
+        ],
+    }
+    return render(request, "consultations/memoranda/staff_detail.html", context)
+
+
+def _transition_or_message(request, func, **kwargs):
+    try:
+        func(**kwargs)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("This change of status is not allowed."))
+        return False
+    except services.StaleEdit:
+        messages.error(request, _("The memorandum changed meanwhile; look at it again."))
+        return False
+    return True
+
+
+@staff_required
+@require_POST
+def staff_memorandum_send(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    if _transition_or_message(request, services.memorandum_send_for_review, memorandum=memorandum, user=request.user):
+        messages.success(request, _("Sent to the akimat for review."))
+    return redirect("consultations:staff_memorandum_detail", pk=pk)
+
+
+# Status changes that need no form of their own; sending (mail) and signing (scan) have views.
+SIMPLE_STAFF_TARGETS = (Memorandum.Status.CHANGES_REQUESTED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED)
+
+
+@staff_required
+@require_POST
+def staff_memorandum_status(request, pk):
+    """Reopen an approved memorandum for changes, or mark a signed one expired or terminated."""
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    target = request.POST.get("target")
+    if target not in SIMPLE_STAFF_TARGETS:
+        raise Http404
+    if _transition_or_message(
+        request, services.memorandum_transition, memorandum=memorandum, target=target, user=request.user
+    ):
+        messages.success(request, _("Status changed."))
+    return redirect("consultations:staff_memorandum_detail", pk=pk)
+
+
+@staff_required
+@require_POST
+def staff_memorandum_comment(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    form = StaffCommentForm(request.POST)
+    if form.is_valid():
+        services.memorandum_review(
+            memorandum=memorandum,
+            user=request.user,
+            decision=ReviewComment.Decision.COMMENT,
+            body=form.cleaned_data["body"],
+        )
+        messages.success(request, _("Comment added."))
+    else:
+        messages.error(request, _("Write a comment first."))
+    return redirect("consultations:staff_memorandum_detail", pk=pk)
+
+
+@staff_required
+def staff_memorandum_sign(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    if not memorandum.can_change_status(Memorandum.Status.SIGNED, Memorandum.Role.STAFF):
+        messages.error(request, _("Only an approved memorandum can be signed."))
+        return redirect("consultations:staff_memorandum_detail", pk=pk)
+    initial = {"signed_on": timezone.localdate()}
+    if memorandum.meeting:
+        initial["signed_place"] = memorandum.meeting.venue
+    form = SignForm(request.POST or None, request.FILES or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _transition_or_message(
+            request, services.memorandum_sign, memorandum=memorandum, user=request.user, **form.cleaned_data
+        )
+    ):
+        messages.success(request, _("Signing recorded; the memorandum is now public."))
+        return redirect("consultations:staff_memorandum_detail", pk=pk)
+    return render(request, "consultations/memoranda/staff_sign.html", {"memorandum": memorandum, "form": form})
+
+
+@staff_required
+def staff_commitments_xlsx(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    response = HttpResponse(
+        services.commitments_to_xlsx(memorandum=memorandum),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="commitments-{memorandum.pk}.xlsx"'
+    return response
+
+
+@staff_required
+def staff_commitments_import(request, pk):
+    memorandum = _get_staff_memorandum_for_user(request, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        result = services.commitments_import_xlsx(
+            memorandum=memorandum, file=form.cleaned_data["file"], user=request.user
+        )
+        if not result.errors:
+            messages.success(request, _("%(count)s commitments updated.") % {"count": result.updated})
+            return redirect("consultations:staff_memorandum_detail", pk=pk)
+        errors = result.errors
+    return render(
+        request,
+        "consultations/memoranda/staff_import.html",
+        {"memorandum": memorandum, "form": form, "row_errors": errors},
+    )
+
+
+@staff_required
+def staff_commitment_list(request):
+    today = timezone.localdate()
+    commitments = Commitment.objects.select_related("memorandum__region", "program").order_by("due_on", "pk")
+    show = request.GET.get("show", "open")
+    if show == "open":
+        commitments = commitments.exclude(status__in=Commitment.CLOSED)
+    elif show == "overdue":
+        commitments = commitments.exclude(status__in=Commitment.CLOSED).filter(due_on__lt=today)
+    region = request.GET.get("region", "")
+    if region.isdigit():
+        commitments = commitments.filter(memorandum__region_id=int(region))
+    return render(
+        request,
+        "consultations/memoranda/staff_commitment_list.html",
+        {"commitments": commitments, "show": show, "regions": Region.objects.all(), "current_region": region},
+    )
+
+
+def commitment_page(request, commitment, *, template, back_url):
+    """Shared by staff and officials: the timeline and, when allowed, the progress form."""
+    can_update = request.user.has_perm("consultations.update_commitment_progress", commitment)
+    form = None
+    if can_update:
+        form = ProgressForm(request.POST or None, request.FILES or None, initial={"status": commitment.status})
+        if request.method == "POST" and form.is_valid():
+            services.commitment_add_progress(commitment=commitment, user=request.user, **form.cleaned_data)
+            messages.success(request, _("Progress recorded."))
+            return redirect(request.path)
+    elif request.method == "POST":
+        raise PermissionDenied
+    context = {
+        "commitment": commitment,
+        "memorandum": commitment.memorandum,
+        "timeline": commitment.progress_notes.select_related("author"),
+        "form": form,
+        "back_url": back_url,
+    }
+    return render(request, template, context)
+
+
+@staff_required
+def staff_commitment_detail(request, pk):
+    commitment = _get_commitment_for_user(request, pk)
+    return commitment_page(
+        request,
+        commitment,
+        template="consultations/memoranda/commitment_detail.html",
+        back_url=reverse("consultations:staff_memorandum_detail", kwargs={"pk": commitment.memorandum_id}),
     )

@@ -1,39 +1,58 @@
-"""Public pages of the tour: home, regions, meetings, signed memoranda."""
+"""Public pages of the tour: home, regions, meetings. Cached for anonymous visitors."""
 
-from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from consultations import selectors, tilemap
 from consultations.models import Meeting, Region, Tour
-from consultations.selectors import tour_progress
+from foundation.public_cache import public_page
+from programs.models import Program
+
+FEATURED_PROGRAMS = 6
 
 
+def _tile_map_context(regions) -> dict:
+    return {
+        "tiles": tilemap.tiles(regions),
+        "tile_view_box": tilemap.view_box(),
+        "tile_width": tilemap.TILE_WIDTH,
+        "tile_height": tilemap.TILE_HEIGHT,
+        "progress_choices": selectors.RegionProgress.choices,
+    }
+
+
+@public_page
 def home(request):
     tour = Tour.objects.current()
+    regions = selectors.regions_with_progress(tour)
     context = {
         "tour": tour,
-        "progress": tour_progress(tour),
-        "latest_meetings": Meeting.objects.filter(status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED])
-        .select_related("region")
-        .order_by("-starts_at")[:6],
+        "progress": selectors.tour_progress(tour),
+        "regions": regions,
+        "latest_meetings": selectors.latest_meetings(),
+        "featured_programs": Program.objects.filter(featured=True)[:FEATURED_PROGRAMS],
+        **_tile_map_context(regions),
     }
     return render(request, "consultations/home.html", context)
 
 
+@public_page
 def region_list(request):
-    regions = Region.objects.annotate(
-        meetings_held=Count(
-            "meetings", filter=Q(meetings__status__in=[Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED])
-        )
-    ).order_by("name")
-    return render(request, "consultations/region_list.html", {"regions": regions})
+    regions = selectors.regions_with_progress(Tour.objects.current())
+    return render(request, "consultations/region_list.html", {"regions": regions, **_tile_map_context(regions)})
 
 
+@public_page
 def region_detail(request, slug):
     region = get_object_or_404(Region, slug=slug)
-    meetings = region.meetings.exclude(status=Meeting.Status.CANCELLED).order_by("-starts_at")
-    return render(request, "consultations/region_detail.html", {"region": region, "meetings": meetings})
+    context = {"region": region, **selectors.region_page(region)}
+    return render(request, "consultations/region_detail.html", context)
 
 
+@public_page
 def meeting_detail(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("region", "tour"), pk=pk)
-    return render(request, "consultations/meeting_detail.html", {"meeting": meeting})
+    try:
+        meeting = selectors.public_meeting(pk)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+    return render(request, "consultations/meeting_detail.html", {"meeting": meeting, **selectors.meeting_page(meeting)})

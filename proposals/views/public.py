@@ -1,15 +1,41 @@
+"""The public tracker: every public proposal, its status history and official answer."""
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from proposals import exports, selectors
+from proposals.forms import PublicFilterForm
 from proposals.models import Proposal
+
+PAGE_SIZE = 25
 
 
 def proposal_list(request):
-    proposals = Proposal.objects.filter(is_public=True).select_related("region")
-    page = Paginator(proposals, 25).get_page(request.GET.get("page"))
-    return render(request, "proposals/proposal_list.html", {"page_obj": page})
+    form = PublicFilterForm(request.GET or None)
+    proposals = selectors.public_proposals().select_related("region")
+    if form.is_valid():
+        proposals = selectors.filter_proposals(proposals, form.cleaned_data)
+    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {"page_obj": page, "form": form, "query_string": query.urlencode()},
+    )
 
 
 def proposal_detail(request, code):
-    proposal = get_object_or_404(Proposal.objects.select_related("region", "program"), code=code, is_public=True)
-    return render(request, "proposals/proposal_detail.html", {"proposal": proposal})
+    proposal = get_object_or_404(
+        Proposal.objects.select_related("region", "program", "duplicate_of", "meeting"), code=code, is_public=True
+    )
+    context = {
+        "proposal": proposal,
+        "history": proposal.status_changes.all(),
+        "people_asking": selectors.people_asking(proposal),
+    }
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+def open_data(request):
+    return exports.csv_response(exports.open_data_queryset(), exports.OPEN_DATA_COLUMNS, "proposals-open-data.csv")

@@ -43,7 +43,7 @@ class TestMemorandumVisibility:
             ("public_user", Memorandum.Status.IN_REVIEW, False),
             ("staff_user", Memorandum.Status.DRAFT, True),
             ("official_astana", Memorandum.Status.IN_REVIEW, True),
-            ("official_astana", Memorandum.Status.DRAFT, True),
+            ("official_astana", Memorandum.Status.DRAFT, False),  # not sent for review yet
             ("official_almaty", Memorandum.Status.IN_REVIEW, False),
             ("official_almaty", Memorandum.Status.SIGNED, True),  # signed ones are public
             ("admin_user", Memorandum.Status.DRAFT, True),

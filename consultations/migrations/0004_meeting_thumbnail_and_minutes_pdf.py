@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0002_load_regions'),
+        ('consultations', '0003_memoranda_workflow_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,126 @@
+"""The akimat officials' area: their region's memoranda, review, commitment progress.
+
+Every object is looked up within the official's own region: another region's memorandum or
+commitment is a 404, as if it did not exist.
+"""
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consultations.forms.memoranda import ReviewForm
+from consultations.models import Commitment, Memorandum
+from consultations.services import memoranda as services
+from consultations.views.memoranda import commitment_page
+
+
+def official_required(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_perm("consultations.access_akimat_area"):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _get_memorandum_for_user(request, pk) -> Memorandum:
+    memorandum = get_object_or_404(
+        Memorandum.objects.select_related("region", "meeting").filter(region_id=request.user.region_id), pk=pk
+    )
+    if not request.user.has_perm("consultations.view_memorandum", memorandum):
+        raise Http404  # a draft not yet sent does not exist for the akimat
+    return memorandum
+
+
+def _get_commitment_for_user(request, pk) -> Commitment:
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("memorandum__region", "program").filter(
+            memorandum__region_id=request.user.region_id
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("consultations.view_commitment", commitment):
+        raise Http404
+    return commitment
+
+
+@official_required
+def akimat_home(request):
+    region = request.user.region
+    memoranda = Memorandum.objects.filter(region=region).exclude(status=Memorandum.Status.DRAFT).order_by("-updated_at")
+    commitments = (
+        Commitment.objects.filter(memorandum__region=region)
+        .exclude(memorandum__status=Memorandum.Status.DRAFT)
+        .select_related("memorandum", "program")
+        .order_by("due_on", "pk")
+    )
+    context = {
+        "region": region,
+        "memoranda": memoranda,
+        "commitments": commitments,
+        "counts": services.region_commitment_counts(region, public_only=False),
+    }
+    return render(request, "consultations/akimat/home.html", context)
+
+
+@official_required
+def akimat_memorandum_detail(request, pk):
+    memorandum = _get_memorandum_for_user(request, pk)
+    can_review = request.user.has_perm("consultations.review_memorandum", memorandum)
+    context = {
+        "memorandum": memorandum,
+        "commitments": memorandum.commitments.select_related("program"),
+        "comments": memorandum.comments.select_related("author"),
+        "versions": memorandum.versions.order_by("revision"),
+        "can_review": can_review,
+        "form": ReviewForm(initial={"decision": "comment"}) if can_review else None,
+    }
+    return render(request, "consultations/akimat/memorandum_detail.html", context)
+
+
+@official_required
+@require_POST
+def akimat_memorandum_review(request, pk):
+    memorandum = _get_memorandum_for_user(request, pk)
+    if not request.user.has_perm("consultations.review_memorandum", memorandum):
+        messages.error(request, _("This memorandum is not waiting for your review."))
+        return redirect("consultations:akimat_memorandum_detail", pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.memorandum_review(memorandum=memorandum, user=request.user, **form.cleaned_data)
+        except (PermissionDenied, services.StaleEdit):
+            messages.error(request, _("The memorandum changed meanwhile; look at it again."))
+        else:
+            messages.success(request, _("Thank you: your review is recorded."))
+        return redirect("consultations:akimat_memorandum_detail", pk=pk)
+    context = {
+        "memorandum": memorandum,
+        "commitments": memorandum.commitments.select_related("program"),
+        "comments": memorandum.comments.select_related("author"),
+        "versions": memorandum.versions.order_by("revision"),
+        "can_review": True,
+        "form": form,
+    }
+    return render(request, "consultations/akimat/memorandum_detail.html", context, status=400)
+
+
+@official_required
+def akimat_commitment_detail(request, pk):
+    commitment = _get_commitment_for_user(request, pk)
+    return commitment_page(
+        request,
+        commitment,
+        template="consultations/akimat/commitment_detail.html",
+        back_url=reverse("consultations:akimat_home"),
+    )

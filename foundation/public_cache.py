@@ -1,0 +1,72 @@
+"""Whole-page cache for anonymous visitors of the public pages.
+
+Every cached page is keyed by a content version. Saving or deleting any public content
+(meetings, memoranda, programs, proposals, ...) bumps the version, so all cached pages go
+stale at once; they then expire by themselves. Each app connects `bump_content_version` to
+its own models' signals in its `apps.py`, so no app has to import another.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "public-pages:content-version"
+
+
+def content_version() -> int:
+    # A fresh value (not 1) when the key is missing, so an evicted version never brings
+    # back pages cached under an earlier one.
+    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+
+
+def bump_content_version(**kwargs) -> None:
+    """Signal receiver: anything the public sees has changed."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def _cacheable_request(request) -> bool:
+    # A session or a pending message means the page may carry per-visitor content
+    # (user name, CSRF token, "thank you" message): never serve or store those.
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.user.is_authenticated
+
+
+def cache_key(request) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"public-pages:{content_version()}:{get_language()}:{path}"
+
+
+def public_page(view):
+    """Serve the view's 200 responses from the cache for anonymous visitors."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not seconds or not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Public-Cache"] = "hit"
+        else:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                cache.set(key, (response.content, response["Content-Type"]), seconds)
+                response["X-Public-Cache"] = "miss"
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper

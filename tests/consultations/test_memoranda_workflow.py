@@ -1,0 +1,180 @@
+"""The memorandum workflow: every transition in Memorandum.TRANSITIONS and who may make it."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from consultations.models import Memorandum, Notification, ReviewComment
+from consultations.services import memoranda as services
+from tests.consultations.conftest_memoranda import make_memorandum
+
+S = Memorandum.Status
+ALL_PAIRS = [(a, b) for a in S.values for b in S.values if a != b]
+ROLES = {"staff_user": Memorandum.Role.STAFF, "official_astana": Memorandum.Role.OFFICIAL}
+
+
+@pytest.mark.django_db
+class TestTransitions:
+    @pytest.mark.parametrize("source,target", ALL_PAIRS)
+    @pytest.mark.parametrize("persona", ["staff_user", "official_astana", "official_almaty", "public_user"])
+    def test_it_allows_only_declared_transitions_for_the_role(self, request, astana, persona, source, target):
+        user = request.getfixturevalue(persona)
+        memorandum = make_memorandum(astana, source)
+        declared = Memorandum.TRANSITIONS[source].get(target)
+        allowed = declared is not None and ROLES.get(persona) == declared
+        signing = {"signed_on": datetime.date(2026, 8, 1)} if target == S.SIGNED else {}
+        if allowed:
+            services.memorandum_transition(memorandum=memorandum, target=target, user=user, **signing)
+            memorandum.refresh_from_db()
+            assert memorandum.status == target
+        else:
+            with pytest.raises(PermissionDenied):
+                services.memorandum_transition(memorandum=memorandum, target=target, user=user, **signing)
+            memorandum.refresh_from_db()
+            assert memorandum.status == source
+
+    def test_it_declares_every_status(self):
+        assert set(Memorandum.TRANSITIONS) == set(S.values)
+
+    def test_the_database_refuses_a_signed_memorandum_without_a_date(self, astana, staff_user):
+        from django.db import IntegrityError
+
+        memorandum = make_memorandum(astana, S.APPROVED)
+        with pytest.raises(IntegrityError):
+            services.memorandum_transition(memorandum=memorandum, target=S.SIGNED, user=staff_user)
+
+    def test_it_records_the_signing_with_its_scan(self, astana, staff_user):
+        from tests.consultations.conftest_memoranda import pdf_upload
+
+        memorandum = make_memorandum(astana, S.APPROVED)
+        services.memorandum_sign(
+            memorandum=memorandum,
+            user=staff_user,
+            signed_on=datetime.date(2026, 8, 2),
+            signed_place="Астана, әкімдік",
+            signed_scan=pdf_upload(),
+        )
+        memorandum.refresh_from_db()
+        assert memorandum.status == S.SIGNED and memorandum.is_public
+        assert memorandum.signed_place == "Астана, әкімдік"
+        assert memorandum.signed_scan.read(5) == b"%PDF-"
+
+    def test_it_refuses_a_transition_from_a_stale_state(self, astana, staff_user):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        Memorandum.objects.filter(pk=memorandum.pk).update(status=S.IN_REVIEW)  # someone else sent it
+        with pytest.raises(services.StaleEdit):
+            services.memorandum_transition(memorandum=memorandum, target=S.IN_REVIEW, user=staff_user)
+
+
+@pytest.mark.django_db
+class TestReviewCycle:
+    def test_it_keeps_a_version_per_revision_and_diffs_them(self, astana, staff_user, official_astana):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)
+        memorandum.refresh_from_db()
+        assert (memorandum.status, memorandum.revision) == (S.IN_REVIEW, 1)
+
+        services.memorandum_review(
+            memorandum=memorandum, user=official_astana, decision="request_changes", body="Мерзімін нақтылаңыз"
+        )
+        memorandum.refresh_from_db()
+        assert memorandum.status == S.CHANGES_REQUESTED
+
+        memorandum.text_kk = memorandum.text_kk.replace("көбейтеді", "екі есе көбейтеді")
+        memorandum.save()
+        services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)
+        memorandum.refresh_from_db()
+        assert memorandum.revision == 2
+        assert list(memorandum.versions.values_list("revision", flat=True)) == [1, 2]
+
+        old, new = memorandum.versions.order_by("revision")
+        diff = services.versions_diff(old, new, "text_kk")
+        assert [d.kind for d in diff if d.kind != "same"] == ["removed", "added"]
+        assert "екі есе көбейтеді" in [d.text for d in diff if d.kind == "added"][0]
+        assert services.versions_diff(old, new, "text_ru") == []
+
+        services.memorandum_review(memorandum=memorandum, user=official_astana, decision="approve", body="")
+        memorandum.refresh_from_db()
+        assert memorandum.status == S.APPROVED
+        assert list(memorandum.comments.values_list("decision", "revision")) == [
+            (ReviewComment.Decision.REQUEST_CHANGES, 1),
+            (ReviewComment.Decision.APPROVE, 2),
+        ]
+
+    def test_it_sends_no_new_revision_when_the_text_did_not_change(self, astana, staff_user, official_astana):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        memorandum = services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)
+        services.memorandum_review(memorandum=memorandum, user=official_astana, decision="request_changes", body="x")
+        memorandum.refresh_from_db()
+        services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)
+        memorandum.refresh_from_db()
+        assert memorandum.revision == 1
+        assert memorandum.versions.count() == 1
+
+    def test_it_refuses_a_decision_from_staff(self, astana, staff_user):
+        memorandum = make_memorandum(astana, S.IN_REVIEW)
+        with pytest.raises(PermissionDenied):
+            services.memorandum_review(memorandum=memorandum, user=staff_user, decision="approve", body="")
+        assert not memorandum.comments.exists()
+
+
+@pytest.mark.django_db
+class TestNotifications:
+    def test_it_mails_the_regions_officials_when_sent_for_review(
+        self, astana, staff_user, official_astana, official_almaty, django_capture_on_commit_callbacks
+    ):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)
+        assert len(mail.outbox) == 1
+        assert mail.outbox[0].to == [official_astana.email]
+        assert memorandum.title in mail.outbox[0].subject or "memorandum" in mail.outbox[0].subject.lower()
+        assert Notification.objects.filter(kind=Notification.Kind.REVIEW_REQUESTED, key="r1").count() == 1
+
+    def test_it_mails_staff_when_the_akimat_decides(
+        self, astana, staff_user, official_astana, django_capture_on_commit_callbacks
+    ):
+        memorandum = make_memorandum(astana, S.IN_REVIEW)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.memorandum_review(
+                memorandum=memorandum, user=official_astana, decision="approve", body="Келісеміз"
+            )
+        assert [m.to for m in mail.outbox] == [[staff_user.email]]
+        assert "Келісеміз" in mail.outbox[0].body
+
+    def test_a_comment_sends_no_mail(self, astana, staff_user, official_astana, django_capture_on_commit_callbacks):
+        memorandum = make_memorandum(astana, S.IN_REVIEW)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.memorandum_review(memorandum=memorandum, user=official_astana, decision="comment", body="Сұрақ")
+        assert mail.outbox == []
+
+    def test_it_sends_an_event_once_however_often_the_task_runs(self, astana, staff_user, official_astana):
+        from consultations.tasks.memoranda import send_notification
+
+        memorandum = make_memorandum(astana, S.IN_REVIEW)
+        for _ in range(3):
+            send_notification.delay(Notification.Kind.REVIEW_REQUESTED, memorandum.pk, "r1")
+        assert len(mail.outbox) == 1
+
+    def test_a_failed_send_releases_the_claim_for_the_retry(self, astana, official_astana, settings):
+        memorandum = make_memorandum(astana, S.IN_REVIEW)
+        settings.EMAIL_BACKEND = "tests.consultations.test_memoranda_workflow.FailingBackend"
+        with pytest.raises(ConnectionError):
+            services.notification_send(kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1")
+        assert Notification.objects.get(key="r1").sent_at is None
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        assert services.notification_send(kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1")
+        assert not services.notification_send(
+            kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1"
+        )
+        assert len(mail.outbox) == 1
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionError("SMTP server down")
