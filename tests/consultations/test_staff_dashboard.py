@@ -52,7 +52,8 @@ class TestDashboard:
         assert "Мерзімі өткен міндет" in html and "Жақында" in html
         assert "Алыста" not in html and "Орындалған" not in html
         assert "Overdue:" in html  # said in words, not by colour alone
-        assert 'href="/en/staff/commitments/"' in html
+        assert f'href="/en/staff/commitments/{overdue.pk}/"' in html  # straight to the work
+        assert 'href="/en/staff/commitments/?show=overdue"' in html
         assert overdue.is_overdue
 
     def test_it_works_before_any_tour_exists(self, staff_client):

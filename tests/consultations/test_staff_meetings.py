@@ -236,6 +236,7 @@ class TestMinutesPage:
             ("medical", 9),
         }
         assert memo.meeting == meeting
+        assert f'href="/en/staff/memoranda/{memo.pk}/"' in staff_client.get(self.url(meeting)).content.decode()
         assert other_region_memo.pk not in [
             m.pk for m in staff_client.get(self.url(meeting)).context["minutes_form"].fields["memorandum"].queryset
         ]
