@@ -180,6 +180,10 @@ def attachment_path(instance, filename):
     return f"meetings/{instance.meeting_id}/{filename}"
 
 
+def attachment_thumbnail_path(instance, filename):
+    return f"meetings/{instance.meeting_id}/thumbnails/{filename}"
+
+
 class MeetingAttachment(models.Model):
     class Kind(models.TextChoices):
         PHOTO = "photo", _("Photo")
@@ -196,6 +200,8 @@ class MeetingAttachment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A small JPEG made at upload for photos, so lists never send the full-size image.
+    thumbnail = models.FileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
 
     class Meta:
         ordering = ["uploaded_at"]
@@ -204,6 +210,51 @@ class MeetingAttachment(models.Model):
 
     def __str__(self):
         return self.caption or self.file.name
+
+
+def minutes_pdf_path(instance, filename):
+    return f"meetings/{instance.meeting_id}/pdf/{filename}"
+
+
+class MinutesPdf(models.Model):
+    """One request to print a meeting's minutes as PDF, generated in the background.
+
+    Kept apart from Meeting so that the worker's progress updates never touch the meeting row
+    (and so never collide with its optimistic locking or fill its history).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Generating")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pdfs")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("progress, per cent"), default=0)
+    file = models.FileField(_("file"), upload_to=minutes_pdf_path, blank=True)
+    meeting_version = models.PositiveIntegerField(default=1)
+    error = models.CharField(max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("minutes PDF")
+        verbose_name_plural = _("minutes PDFs")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="minutes_pdf_progress_at_most_100"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} PDF ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class Memorandum(models.Model):

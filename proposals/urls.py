@@ -1,12 +1,12 @@
 from django.urls import path
 
-from foundation.views import not_built_yet
+from proposals import quick_entry
 from proposals.views import imports, public, staff, statistics, submit, templates, triage
 
 app_name = "proposals"
 urlpatterns = [
     # Staff: quick entry at a meeting (owned by the meetings work).
-    path("staff/meetings/<int:meeting_pk>/", not_built_yet, name="quick_entry"),
+    path("staff/meetings/<int:meeting_pk>/", quick_entry.quick_entry, name="quick_entry"),
     # Staff: triage, import, export.
     path("staff/", triage.triage, name="triage"),
     path("staff/bulk/", triage.bulk_action, name="bulk_action"),

@@ -1,0 +1,180 @@
+"""Staff forms for planning meetings and logging minutes, participants and attachments."""
+
+import django_filters
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Meeting, Memorandum, Participation, Region, Tour
+from consultations.services.meetings import check_upload_size, sniff_upload
+
+DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+
+
+def _helper() -> FormHelper:
+    # The templates own the <form> tag: one form can hold a model form and formsets.
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    return helper
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the meeting version the user started from, for optimistic locking."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        if not self.instance.pk:
+            self.fields["version"].required = False
+        self.helper = _helper()
+
+
+class MeetingForm(VersionedForm):
+    online_url = forms.URLField(
+        label=Meeting._meta.get_field("online_url").verbose_name, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["tour", "region", "kind", "title", "starts_at", "venue", "online_url", "chair", "hosts", "agenda"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "hosts": forms.Textarea(attrs={"rows": 3}),
+            "agenda": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tour"].queryset = Tour.objects.order_by("-is_current", "-starts_on")
+        self.fields["region"].queryset = Region.objects.order_by("name")
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("tour", Tour.objects.current())
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == Meeting.Kind.ONLINE_CONFERENCE and not data.get("online_url"):
+            self.add_error("online_url", _("An online conference needs its link."))
+        elif kind and kind != Meeting.Kind.ONLINE_CONFERENCE and not data.get("venue") and not data.get("online_url"):
+            self.add_error("venue", _("Give the venue, or an online link if the meeting is held online."))
+        tour, starts_at = data.get("tour"), data.get("starts_at")
+        if tour and starts_at and not (tour.starts_on <= starts_at.date() <= tour.ends_on):
+            self.add_error(
+                "starts_at",
+                _("The tour runs from %(start)s to %(end)s; this date is outside it.")
+                % {"start": tour.starts_on, "end": tour.ends_on},
+            )
+        return data
+
+
+class MinutesForm(VersionedForm):
+    memorandum = forms.ModelChoiceField(
+        queryset=Memorandum.objects.none(),
+        required=False,
+        label=_("Memorandum signed at this meeting"),
+        help_text=_("Only memoranda of the meeting's region are listed."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["minutes", "summary", "outcomes"]
+        widgets = {
+            "minutes": forms.Textarea(attrs={"rows": 14}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "outcomes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, memoranda=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["memorandum"].queryset = (
+            memoranda if memoranda is not None else Memorandum.objects.filter(region_id=self.instance.region_id)
+        )
+        if not self.is_bound:
+            signed_here = [m for m in self.fields["memorandum"].queryset if m.meeting_id == self.instance.pk]
+            if signed_here:
+                self.initial["memorandum"] = signed_here[0].pk
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["group", "count", "organisations"]
+        widgets = {"organisations": forms.Textarea(attrs={"rows": 2})}
+
+
+class BaseParticipationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        # Before Django's own unique check, so the message sits on the field it concerns and
+        # the error summary can link to it.
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+                continue
+            group = form.cleaned_data.get("group")
+            if group in seen:
+                form.add_error("group", _("This group already has a row above; add the numbers there."))
+            seen.add(group)
+        super().clean()
+
+
+# No upper limit beyond Django's safety cap: one row per group, and there are nine groups.
+ParticipationFormSet = forms.inlineformset_factory(
+    Meeting,
+    Participation,
+    form=ParticipationForm,
+    formset=BaseParticipationFormSet,
+    extra=2,
+    can_delete=True,
+)
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Photo or scanned document"))
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+    is_public = forms.BooleanField(label=_("Show on the public page"), required=False, initial=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        check_upload_size(uploaded)
+        self.kind, self.content_type = sniff_upload(uploaded)
+        return uploaded
+
+
+class MeetingFilter(django_filters.FilterSet):
+    tour = django_filters.ModelChoiceFilter(queryset=Tour.objects.all(), label=_("Tour"))
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.order_by("name"), label=_("Region"))
+    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
+    date_from = django_filters.DateFilter(
+        field_name="starts_at",
+        lookup_expr="date__gte",
+        label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="starts_at",
+        lookup_expr="date__lte",
+        label=_("To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["tour", "region", "kind", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.helper = _helper()
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Meeting.Status.choices)
+    version = forms.IntegerField(min_value=1)

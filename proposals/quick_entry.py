@@ -1,0 +1,95 @@
+"""Quick entry of the proposals voiced at a meeting: many rows typed in one sitting.
+
+Owned by the meetings work; lives here because it creates proposals (consultations must not
+import this app).
+"""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from consultations.models import Meeting
+from programs.models import Direction
+from proposals.models import Proposal
+from proposals.services import proposal_create
+
+ROWS = 10
+
+
+class QuickProposalForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Proposal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    direction = forms.ChoiceField(
+        label=gettext_lazy("Direction"), choices=[("", "—"), *Direction.choices], required=True
+    )
+    author_name = forms.CharField(label=gettext_lazy("Author's name"), max_length=200, required=False)
+    author_organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=300, required=False)
+    publish_name = forms.BooleanField(label=gettext_lazy("Name may be published"), required=False)
+
+    def clean_text(self):
+        return self.cleaned_data["text"].strip()
+
+
+class BaseQuickProposalFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError(gettext_lazy("Type at least one proposal."))
+
+
+# No cap beyond Django's safety limit: a long meeting may yield dozens of proposals.
+QuickProposalFormSet = forms.formset_factory(QuickProposalForm, formset=BaseQuickProposalFormSet, extra=ROWS)
+
+
+def _get_meeting_for_user(request, meeting_pk) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("region", "tour"), pk=meeting_pk)
+    if not (
+        request.user.has_perm("consultations.change_meeting", meeting)
+        and request.user.has_perm("proposals.change_proposal")
+    ):
+        raise PermissionDenied
+    return meeting
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def quick_entry(request, meeting_pk):
+    meeting = _get_meeting_for_user(request, meeting_pk)
+    formset = QuickProposalFormSet(request.POST or None, prefix="proposal")
+    if request.method == "POST" and formset.is_valid():
+        rows = [form.cleaned_data for form in formset.forms if form.has_changed()]
+        with transaction.atomic():
+            for row in rows:
+                proposal_create(
+                    created_by=request.user,
+                    tour=meeting.tour,
+                    region=meeting.region,
+                    meeting=meeting,
+                    channel=Proposal.Channel.MEETING,
+                    text=row["text"],
+                    direction=row["direction"],
+                    author_name=row["author_name"],
+                    author_organisation=row["author_organisation"],
+                    publish_name=row["publish_name"],
+                )
+        messages.success(
+            request,
+            _("%(count)d proposals saved. Type the next ones below.") % {"count": len(rows)},
+        )
+        return redirect("proposals:quick_entry", meeting_pk=meeting.pk)
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    context = {
+        "meeting": meeting,
+        "formset": formset,
+        "helper": helper,
+        "proposals": list(meeting.proposals.order_by("created_at", "id")),
+    }
+    return render(request, "proposals/quick_entry.html", context, status=400 if formset.is_bound else 200)
