@@ -184,6 +184,12 @@ def attachment_thumbnail_path(instance, filename):
     return f"meetings/{instance.meeting_id}/thumbnails/{filename}"
 
 
+class MeetingAttachmentQuerySet(models.QuerySet):
+    def public_photos(self):
+        """Photos the public may see on the meeting page (and fetch through its photo URLs)."""
+        return self.filter(kind=MeetingAttachment.Kind.PHOTO, is_public=True)
+
+
 class MeetingAttachment(models.Model):
     class Kind(models.TextChoices):
         PHOTO = "photo", _("Photo")
@@ -202,6 +208,8 @@ class MeetingAttachment(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # A small JPEG made at upload for photos, so lists never send the full-size image.
     thumbnail = models.FileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
+
+    objects = MeetingAttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["uploaded_at"]

@@ -153,7 +153,7 @@ def public_meeting(pk: int) -> Meeting:
             "participations",
             Prefetch(
                 "attachments",
-                queryset=MeetingAttachment.objects.filter(kind=MeetingAttachment.Kind.PHOTO, is_public=True),
+                queryset=MeetingAttachment.objects.public_photos(),
                 to_attr="public_photos",
             ),
             Prefetch(

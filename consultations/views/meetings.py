@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -39,6 +39,7 @@ from consultations.services.meetings import (
     minutes_document_context,
     minutes_pdf_request,
 )
+from foundation.files import file_response
 from foundation.markdown import render_markdown
 
 PAGE_SIZE = 25
@@ -377,33 +378,18 @@ def attachment_upload(request, pk):
     return redirect(reverse("consultations:staff_meeting_detail", kwargs={"pk": meeting.pk}) + "#attachments")
 
 
-def _file_response(field, content_type, *, download_name=None):
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404
-    return FileResponse(
-        handle,
-        content_type=content_type,
-        as_attachment=bool(download_name),
-        filename=download_name or field.name.rsplit("/", 1)[-1],
-    )
-
-
 @staff_required
 @require_GET
 def attachment_file(request, pk, attachment_pk):
     attachment = _get_attachment_for_user(request, pk, attachment_pk)
-    return _file_response(attachment.file, attachment.content_type or "application/octet-stream")
+    return file_response(attachment.file, content_type=attachment.content_type or None)
 
 
 @staff_required
 @require_GET
 def attachment_thumbnail(request, pk, attachment_pk):
     attachment = _get_attachment_for_user(request, pk, attachment_pk)
-    return _file_response(attachment.thumbnail, "image/jpeg")
+    return file_response(attachment.thumbnail, content_type="image/jpeg")
 
 
 @staff_required
@@ -459,4 +445,4 @@ def meeting_pdf_download(request, pk, pdf_pk):
     pdf = _get_pdf_for_user(request, pk, pdf_pk)
     if pdf.status != MinutesPdf.Status.DONE:
         raise Http404
-    return _file_response(pdf.file, "application/pdf", download_name=pdf.file.name.rsplit("/", 1)[-1])
+    return file_response(pdf.file, content_type="application/pdf", as_attachment=True)

@@ -3,13 +3,12 @@ review, signing, commitments, XLSX round trip) and the documents every reader ma
 (PDF, signed scan, evidence, the diff of two revisions), each through one access helper."""
 
 import functools
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,6 +28,7 @@ from consultations.forms.memoranda import (
 )
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
 from consultations.services import memoranda as services
+from foundation.files import file_response
 
 PUBLIC_STATUSES = [Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
 
@@ -98,27 +98,14 @@ def memorandum_public_detail(request, pk):
 # --- documents any allowed reader may fetch -----------------------------------------------
 
 
-def _file_response(field_file, *, download_name: str):
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404
-    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type, as_attachment=False, filename=download_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def memorandum_scan(request, pk):
     memorandum = _get_memorandum_for_user(request, pk)
-    return _file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed.pdf")
+    return file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed.pdf")
 
 
 def progress_evidence(request, pk):
     entry = _get_progress_for_user(request, pk)
-    return _file_response(entry.evidence, download_name=entry.evidence.name.rsplit("/", 1)[-1])
+    return file_response(entry.evidence)
 
 
 def memorandum_pdf(request, pk):

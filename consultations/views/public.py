@@ -4,7 +4,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from consultations import selectors, tilemap
-from consultations.models import Meeting, Region, Tour
+from consultations.models import Meeting, MeetingAttachment, Region, Tour
+from foundation.files import file_response
 from foundation.public_cache import public_page
 from programs.models import Program
 
@@ -56,3 +57,11 @@ def meeting_detail(request, pk):
     except Meeting.DoesNotExist:
         raise Http404 from None
     return render(request, "consultations/meeting_detail.html", {"meeting": meeting, **selectors.meeting_page(meeting)})
+
+
+def meeting_photo(request, pk, attachment_pk, thumbnail=False):
+    """A public photo of a meeting (or its thumbnail); anything else is a 404."""
+    photo = get_object_or_404(MeetingAttachment.objects.public_photos(), pk=attachment_pk, meeting_id=pk)
+    if thumbnail and photo.thumbnail:
+        return file_response(photo.thumbnail, content_type="image/jpeg")
+    return file_response(photo.file, content_type=photo.content_type or None)
