@@ -11,8 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from consultations.models import Meeting
@@ -80,7 +79,12 @@ def quick_entry(request, meeting_pk):
                 )
         messages.success(
             request,
-            _("%(count)d proposals saved. Type the next ones below.") % {"count": len(rows)},
+            ngettext(
+                "%(count)d proposal saved. Type the next ones below.",
+                "%(count)d proposals saved. Type the next ones below.",
+                len(rows),
+            )
+            % {"count": len(rows)},
         )
         return redirect("proposals:quick_entry", meeting_pk=meeting.pk)
     helper = FormHelper()

@@ -75,7 +75,8 @@ class TestMeetingDetail:
         hidden = photo(meeting, is_public=False, caption="Жабық сурет")
         document = photo(meeting, kind=MeetingAttachment.Kind.DOCUMENT, caption="Құжат")
         html = page(client, meeting)
-        assert f'src="{shown.file.url}" alt="Ашық сурет"' in html
+        thumbnail_url = f"/en/meetings/{meeting.pk}/photos/{shown.pk}/thumbnail/"
+        assert f'src="{thumbnail_url}" alt="Ашық сурет"' in html
         assert hidden.file.url != shown.file.url
         assert hidden.file.url not in html
         assert document.file.url not in html

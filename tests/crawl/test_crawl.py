@@ -180,7 +180,7 @@ def crawl(client):
                 found_on[link] = url
                 queue.append(link)
         assets.update(urlsplit(urljoin(url, src)).path for src in page.assets)
-    problems.extend(check_assets(assets))
+    problems.extend(check_assets(assets, client))
     assert len(seen) < MAX_PAGES, "the crawl ran into its page limit"
     return pages, problems
 
@@ -189,7 +189,7 @@ def url_prefix(setting: str) -> str:
     return "/" + setting.lstrip("/")
 
 
-def check_assets(paths):
+def check_assets(paths, client):
     problems = []
     static_prefix = url_prefix(settings.STATIC_URL)
     media_prefix = url_prefix(settings.MEDIA_URL)
@@ -201,7 +201,10 @@ def check_assets(paths):
             if not (Path(settings.MEDIA_ROOT) / path.removeprefix(media_prefix)).is_file():
                 problems.append(f"missing media file {path}")
         else:
-            problems.append(f"asset outside static and media: {path}")
+            # Files served through views (public meeting photos) must answer 200.
+            status = client.get(path).status_code
+            if status != 200:
+                problems.append(f"asset {path}: {status}")
     return problems
 
 
