@@ -98,7 +98,6 @@ if envstr("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"]["NAME"] = envstr("TEST_DATABASE_NAME")
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now; silences the transition warning
 
 # Redis: broker for Celery and the cache. Unset: tasks run eagerly, cache in local memory.
 REDIS_URL = envurl("REDIS_URL", ("redis", "rediss"))
