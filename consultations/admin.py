@@ -10,6 +10,7 @@ from consultations.models import (
     MeetingAttachment,
     Memorandum,
     MemorandumVersion,
+    Notification,
     Participation,
     Region,
     ReviewComment,
@@ -89,3 +90,18 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     list_filter = ("party", "status", "memorandum__region")
     list_select_related = ("memorandum",)
     inlines = [ProgressInline]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What e-mail went out for which event: read-only, the record that nothing is sent twice."""
+
+    list_display = ("kind", "subject", "key", "created_at", "sent_at", "recipients")
+    list_filter = ("kind",)
+    search_fields = ("subject", "key")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

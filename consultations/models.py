@@ -265,6 +265,12 @@ class MinutesPdf(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+class MemorandumQuerySet(models.QuerySet):
+    def public(self):
+        """Memoranda the public may read: signed ones, and those that ran their course since."""
+        return self.filter(status__in=Memorandum.PUBLIC_STATUSES)
+
+
 class Memorandum(models.Model):
     """A memorandum of cooperation between the foundation and one regional akimat."""
 
@@ -296,6 +302,7 @@ class Memorandum(models.Model):
     }
     # Staff may change the text only before review or when the akimat asked for changes.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+    PUBLIC_STATUSES = (Status.SIGNED, Status.EXPIRED, Status.TERMINATED)
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="memoranda", verbose_name=_("region"))
     tour = models.ForeignKey(
@@ -327,6 +334,8 @@ class Memorandum(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = MemorandumQuerySet.as_manager()
+
     class Meta:
         ordering = ["region__name", "-created_at"]
         verbose_name = _("memorandum of cooperation")
@@ -354,7 +363,7 @@ class Memorandum(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in {self.Status.SIGNED, self.Status.EXPIRED, self.Status.TERMINATED}
+        return self.status in self.PUBLIC_STATUSES
 
     @property
     def is_editable(self) -> bool:
@@ -409,6 +418,14 @@ class ReviewComment(models.Model):
         return f"{self.get_decision_display()} — {self.author}"
 
 
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=Commitment.CLOSED)
+
+    def overdue(self):
+        return self.filter(Commitment.overdue_q())
+
+
 class Commitment(models.Model):
     """One obligation in a memorandum. Overdue is derived from the due date, never stored."""
 
@@ -442,6 +459,8 @@ class Commitment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = CommitmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["memorandum", "order", "id"]
         verbose_name = _("commitment")
@@ -457,6 +476,12 @@ class Commitment(models.Model):
     @property
     def is_overdue(self) -> bool:
         return bool(self.due_on and self.status not in self.CLOSED and self.due_on < timezone.localdate())
+
+    @classmethod
+    def overdue_q(cls, prefix: str = "") -> Q:
+        """The database form of is_overdue; `prefix` reaches commitments through a relation
+        (e.g. "commitments__" from a memorandum)."""
+        return Q(**{f"{prefix}due_on__lt": timezone.localdate()}) & ~Q(**{f"{prefix}status__in": cls.CLOSED})
 
 
 class CommitmentProgress(models.Model):

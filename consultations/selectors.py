@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, TextChoices
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Meeting, MeetingAttachment, Memorandum, Region
@@ -110,9 +109,8 @@ def latest_meetings(limit: int = 6):
 def signed_memoranda_with_commitment_counts(region):
     """The region's signed memoranda, each with counts of its commitments by state. One query.
 
-    (A stand-in until the memoranda area's `region_commitments` inclusion tag exists.)
+    Per memorandum, where the `region_commitments` tag gives the region's totals.
     """
-    today = timezone.localdate()
     return (
         region.memoranda.filter(status=Memorandum.Status.SIGNED)
         .annotate(
@@ -121,7 +119,7 @@ def signed_memoranda_with_commitment_counts(region):
             commitments_in_progress=Count("commitments", filter=Q(commitments__status=Commitment.Status.IN_PROGRESS)),
             commitments_overdue=Count(
                 "commitments",
-                filter=Q(commitments__due_on__lt=today) & ~Q(commitments__status__in=Commitment.CLOSED),
+                filter=Commitment.overdue_q("commitments__"),
             ),
         )
         .order_by("-signed_on")
@@ -158,9 +156,7 @@ def public_meeting(pk: int) -> Meeting:
             ),
             Prefetch(
                 "memoranda",
-                queryset=Memorandum.objects.filter(
-                    status__in=[Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
-                ),
+                queryset=Memorandum.objects.filter(status__in=Memorandum.PUBLIC_STATUSES),
                 to_attr="public_memoranda",
             ),
         )

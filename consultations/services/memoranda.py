@@ -202,23 +202,20 @@ def commitment_add_progress(*, commitment: Commitment, user, status: str, note: 
 
 
 def open_commitments():
-    return Commitment.objects.exclude(status__in=Commitment.CLOSED)
+    return Commitment.objects.open()
 
 
 def region_commitment_counts(region, *, public_only: bool = True) -> dict:
     """Done, in progress (open, not overdue) and overdue commitments of a region's memoranda."""
-    today = timezone.localdate()
     qs = Commitment.objects.filter(memorandum__region=region)
     if public_only:
-        qs = qs.filter(
-            memorandum__status__in=[Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
-        )
+        qs = qs.filter(memorandum__status__in=Memorandum.PUBLIC_STATUSES)
     open_ = ~Q(status__in=Commitment.CLOSED)
-    overdue = open_ & Q(due_on__lt=today)
+    overdue = Commitment.overdue_q()
     return qs.aggregate(
         done=Count("pk", filter=Q(status=Commitment.Status.DONE)),
         overdue=Count("pk", filter=overdue),
-        in_progress=Count("pk", filter=open_ & ~Q(due_on__lt=today)),
+        in_progress=Count("pk", filter=open_ & ~overdue),
         total=Count("pk"),
     )
 

@@ -9,7 +9,5 @@ register = template.Library()
 @register.inclusion_tag("consultations/includes/region_commitments.html")
 def region_commitments(region):
     """Done / in progress / overdue commitments of the region's public memoranda."""
-    memoranda = Memorandum.objects.filter(
-        region=region, status__in=[Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
-    ).only("pk", "title")
+    memoranda = Memorandum.objects.public().filter(region=region).only("pk", "title")
     return {"counts": region_commitment_counts(region), "memoranda": memoranda}

@@ -30,7 +30,7 @@ from consultations.models import Commitment, CommitmentProgress, Memorandum, Reg
 from consultations.services import memoranda as services
 from foundation.files import file_response
 
-PUBLIC_STATUSES = [Memorandum.Status.SIGNED, Memorandum.Status.EXPIRED, Memorandum.Status.TERMINATED]
+PUBLIC_STATUSES = Memorandum.PUBLIC_STATUSES
 
 
 def staff_required(view):
@@ -371,13 +371,12 @@ def staff_commitments_import(request, pk):
 
 @staff_required
 def staff_commitment_list(request):
-    today = timezone.localdate()
     commitments = Commitment.objects.select_related("memorandum__region", "program").order_by("due_on", "pk")
     show = request.GET.get("show", "open")
     if show == "open":
-        commitments = commitments.exclude(status__in=Commitment.CLOSED)
+        commitments = commitments.open()
     elif show == "overdue":
-        commitments = commitments.exclude(status__in=Commitment.CLOSED).filter(due_on__lt=today)
+        commitments = commitments.overdue()
     region = request.GET.get("region", "")
     if region.isdigit():
         commitments = commitments.filter(memorandum__region_id=int(region))
