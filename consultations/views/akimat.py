@@ -4,10 +4,7 @@ Every object is looked up within the official's own region: another region's mem
 commitment is a 404, as if it did not exist.
 """
 
-import functools
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,19 +15,8 @@ from django.views.decorators.http import require_POST
 from consultations.forms.memoranda import ReviewForm
 from consultations.models import Commitment, Memorandum
 from consultations.services import memoranda as services
+from consultations.views.access import official_required
 from consultations.views.memoranda import commitment_page
-
-
-def official_required(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("consultations.access_akimat_area"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _get_memorandum_for_user(request, pk) -> Memorandum:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from consultations.models import Commitment, Meeting, Tour
-from consultations.views.meetings import staff_required
+from consultations.views.access import staff_required
 
 # Kept as strings: consultations does not import the proposals app.
 UNANSWERED_PROPOSAL_STATUSES = ["received", "under_review"]

@@ -2,11 +2,9 @@
 
 import calendar
 import datetime
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -39,24 +37,12 @@ from consultations.services.meetings import (
     minutes_document_context,
     minutes_pdf_request,
 )
+from consultations.views.access import staff_required
 from foundation.files import file_response
 from foundation.markdown import render_markdown
 
 PAGE_SIZE = 25
 HISTORY_SHOWN = 30
-
-
-def staff_required(view):
-    """Anonymous users go to the login page; signed-in users without the role get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.has_perm("consultations.access_staff_area"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _get_meeting_for_user(request, pk, perm="consultations.change_meeting") -> Meeting:

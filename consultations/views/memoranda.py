@@ -2,10 +2,7 @@
 review, signing, commitments, XLSX round trip) and the documents every reader may fetch
 (PDF, signed scan, evidence, the diff of two revisions), each through one access helper."""
 
-import functools
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
@@ -28,23 +25,10 @@ from consultations.forms.memoranda import (
 )
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
 from consultations.services import memoranda as services
+from consultations.views.access import staff_required
 from foundation.files import file_response
 
 PUBLIC_STATUSES = Memorandum.PUBLIC_STATUSES
-
-
-def staff_required(view):
-    """Anonymous users go to the login page; signed-in non-staff get 403."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("consultations.access_staff_area"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 # --- access helpers: the one place that decides who gets which object ----------------------

@@ -1,29 +1,10 @@
 """The one place that decides who may reach the staff pages of proposals."""
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from foundation.decorators import perm_required  # noqa: F401 - re-exported for the proposals views
 from proposals.models import ImportJob, Proposal
-
-
-def perm_required(perm: str):
-    """Anonymous users go to the login page; signed-in users without `perm` get 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(perm):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _get_proposal_for_user(request, pk, perm: str = "proposals.triage_proposal") -> Proposal:
