@@ -18,10 +18,17 @@ SESSION_KEY = "proposals_submitted"
 
 
 def client_ip(request) -> str:
-    # Behind the reverse proxy, the last forwarded address is the one our proxy saw; earlier
-    # entries come from the client and could be forged to escape the limit.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    """The client's address for rate limiting.
+
+    With TRUSTED_PROXY_COUNT = 0 (no reverse proxy) only REMOTE_ADDR counts: a forwarded header
+    would be the client's own word. Behind N proxies, the address the outermost of ours saw is
+    the N-th entry from the right of X-Forwarded-For; entries left of it could be forged.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _over_rate_limit(request) -> bool:

@@ -51,6 +51,25 @@ class TestSubmit:
         other = client.post(URL, data(region=astana.pk), REMOTE_ADDR="10.0.0.9")
         assert other.status_code == 302
 
+    def test_a_forged_forwarded_header_does_not_escape_the_limit_without_a_proxy(self, client, tour, astana):
+        for i in range(6):
+            response = client.post(
+                URL, data(region=astana.pk, text=f"Ұсыныс нөмірі {i} туралы"), HTTP_X_FORWARDED_FOR=f"203.0.113.{i}"
+            )
+        assert response.status_code == 429
+        assert Proposal.objects.count() == 5
+
+    def test_behind_a_proxy_the_address_it_saw_counts(self, client, tour, astana, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        for i in range(6):
+            forged_then_real = f"198.51.100.{i}, 203.0.113.7"  # the client's forgery, then what our proxy saw
+            response = client.post(
+                URL, data(region=astana.pk, text=f"Ұсыныс нөмірі {i} туралы"), HTTP_X_FORWARDED_FOR=forged_then_real
+            )
+        assert response.status_code == 429
+        other = client.post(URL, data(region=astana.pk), HTTP_X_FORWARDED_FOR="203.0.113.8")
+        assert other.status_code == 302
+
     def test_an_email_is_needed_to_receive_the_answer_by_email(self, client, tour, astana):
         response = client.post(URL, data(region=astana.pk, notify_by_email="on"))
         assert response.status_code == 200
