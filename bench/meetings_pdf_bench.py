@@ -1,6 +1,6 @@
 """Time the minutes PDF of a large meeting (prints figures; no assertion).
 
-Run: MEDIA_ROOT=/tmp/bench-media python bench/meetings_pdf.py  (uses a throwaway SQLite database)
+Run: MEDIA_ROOT=/tmp/bench-media python bench/meetings_pdf_bench.py  (uses a throwaway SQLite database)
 """
 
 import os

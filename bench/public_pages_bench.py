@@ -1,6 +1,6 @@
 """Time the public pages on ten times a realistic data set, with and without the page cache.
 
-Run: python bench/public_pages.py   (builds a throwaway test database; prints figures only)
+Run: python bench/public_pages_bench.py   (builds a throwaway test database; prints figures only)
 """
 
 import os
