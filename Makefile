@@ -39,7 +39,7 @@ lint: $(VENV)/.installed
 # Refresh the translation catalogues after changing user-facing strings, then translate
 # the new entries in locale/kk and locale/ru and run `make messages` again to compile.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=scripts
 	$(PY) manage.py compilemessages --ignore=.venv
 
 worker: $(VENV)/.installed

@@ -115,10 +115,12 @@ class BulkActionForm(forms.Form):
     class Action:
         SET_STATUS = "set_status"
         ASSIGN_PROGRAM = "assign_program"
+        SET_DIRECTION = "set_direction"
         ANSWER = "answer"
 
     ACTIONS = [
         (Action.SET_STATUS, _("Set status")),
+        (Action.SET_DIRECTION, _("Set direction")),
         (Action.ASSIGN_PROGRAM, _("Assign a program")),
         (Action.ANSWER, _("Answer with a template")),
     ]
@@ -132,6 +134,7 @@ class BulkActionForm(forms.Form):
         choices=[("", "—")] + [c for c in Proposal.Status.choices if c[0] != Proposal.Status.DUPLICATE],
         required=False,
     )
+    direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—")] + Direction.choices, required=False)
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all(), required=False)
     template = forms.ModelChoiceField(label=_("Answer template"), queryset=AnswerTemplate.objects.all(), required=False)
 
@@ -139,6 +142,7 @@ class BulkActionForm(forms.Form):
         cleaned = super().clean()
         needed = {
             self.Action.SET_STATUS: "status",
+            self.Action.SET_DIRECTION: "direction",
             self.Action.ASSIGN_PROGRAM: "program",
             self.Action.ANSWER: "template",
         }.get(cleaned.get("action"))

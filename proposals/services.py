@@ -116,6 +116,17 @@ def proposals_bulk_assign_program(*, ids, program, changed_by=None) -> int:
 
 
 @transaction.atomic
+def proposals_bulk_set_direction(*, ids, direction: str, changed_by=None) -> int:
+    """Refile every selected proposal under one direction (a misfiled proposal is common); all or none."""
+    proposals = _locked(ids)
+    return (
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
+        .exclude(direction=direction)
+        .update(direction=direction, updated_at=timezone.now())
+    )
+
+
+@transaction.atomic
 def proposals_bulk_answer(*, ids, template, answered_by=None) -> int:
     """Give every selected proposal the template's answer, status and program; all or none."""
     proposals = _locked(ids)

@@ -97,6 +97,25 @@ class TestBulkAction:
         assert "2 proposals changed." in response.content.decode()
         assert Proposal.objects.filter(program=program).count() == 2
 
+    def test_it_refiles_proposals_under_another_direction(self, staff_client, tour):
+        proposals = [make_proposal(tour=tour, text=f"Пандус керек {i}") for i in range(3)]
+        proposals[0].direction = "social_support"
+        proposals[0].save()
+        response = staff_client.post(
+            BULK,
+            {"ids": [p.pk for p in proposals], "action": "set_direction", "direction": "social_support"},
+            follow=True,
+        )
+        assert "2 proposals changed." in response.content.decode()
+        assert set(Proposal.objects.values_list("direction", flat=True)) == {"social_support"}
+
+    def test_a_direction_action_without_a_direction_changes_nothing(self, staff_client, tour):
+        proposal = make_proposal(tour=tour, text="Ұсыныс")
+        before = proposal.direction
+        staff_client.post(BULK, {"ids": [proposal.pk], "action": "set_direction", "direction": ""})
+        proposal.refresh_from_db()
+        assert proposal.direction == before
+
     def test_it_answers_with_a_template(self, staff_client, tour, answer_template, mailoutbox):
         proposals = [make_proposal(tour=tour, text=f"Ұсыныс {i}") for i in range(2)]
         proposals.append(
