@@ -385,7 +385,9 @@ def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
             "direction": direction,
             "channel": channel,
             "text": f"{text} {detail}".strip(),
-            "author_name": f"{rng.choice(proposal_data.FIRST_NAMES)} {rng.choice(proposal_data.LAST_NAMES)}",
+            "author_name": proposal_data.person_name(
+                rng.choice(proposal_data.FIRST_NAMES), rng.choice(proposal_data.LAST_NAMES)
+            ),
             "author_organisation": organisation,
             "publish_name": rng.random() < 0.4,
             "contact_email": f"author{n}@example.kz" if rng.random() < 0.6 else "",
