@@ -263,12 +263,27 @@ def attachment_add(*, meeting: Meeting, uploaded, caption: str = "", is_public: 
         stem = name.rsplit(".", 1)[0]
         attachment.thumbnail.save(f"{stem}.jpg", _thumbnail(uploaded), save=False)
     attachment.save()
+    _note_in_history(meeting, user, _("Attachment added: %(name)s") % {"name": attachment.caption or name})
     return attachment
 
 
-def attachment_delete(*, attachment: MeetingAttachment) -> None:
+def _note_in_history(meeting: Meeting, user, reason: str) -> None:
+    """A history entry for a change beside the meeting's own fields (its attachments).
+
+    Written without saving the meeting, so the version stays and nobody's open form is refused.
+    """
+    Meeting.history.bulk_history_create(
+        [meeting], update=True, default_user=user, default_change_reason=reason[:HISTORY_REASON_MAX]
+    )
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: MeetingAttachment, user) -> None:
     files = [attachment.file, attachment.thumbnail]
+    label = attachment.caption or attachment.file.name.rsplit("/", 1)[-1]
+    meeting = attachment.meeting
     attachment.delete()
+    _note_in_history(meeting, user, _("Attachment removed: %(name)s") % {"name": label})
     for f in files:
         if f:
             transaction.on_commit(lambda f=f: f.storage.delete(f.name))

@@ -384,7 +384,7 @@ def attachment_remove(request, pk, attachment_pk):
     attachment = _get_attachment_for_user(request, pk, attachment_pk)
     if not request.user.has_perm("consultations.change_meeting", attachment.meeting):
         raise PermissionDenied
-    attachment_delete(attachment=attachment)
+    attachment_delete(attachment=attachment, user=request.user)
     messages.success(request, _("The attachment is removed."))
     return redirect(reverse("consultations:staff_meeting_detail", kwargs={"pk": pk}) + "#attachments")
 

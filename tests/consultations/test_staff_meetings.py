@@ -460,6 +460,23 @@ class TestAttachments:
         assert response.status_code == 302
         assert not MeetingAttachment.objects.exists()
 
+    def test_adding_and_removing_attachments_is_in_the_history_without_a_new_version(
+        self, staff_client, staff_user, meeting
+    ):
+        version = meeting.version
+        staff_client.post(self.url(meeting), {"file": upload("a.png", png_bytes()), "caption": "Әкімдік залы"})
+        attachment = MeetingAttachment.objects.get()
+        staff_client.post(f"/en/staff/meetings/{meeting.pk}/attachments/{attachment.pk}/delete/")
+        reasons = list(meeting.history.order_by("history_date").values_list("history_change_reason", "history_user"))
+        assert reasons[-2:] == [
+            ("Attachment added: Әкімдік залы", staff_user.pk),
+            ("Attachment removed: Әкімдік залы", staff_user.pk),
+        ]
+        meeting.refresh_from_db()
+        assert meeting.version == version  # a colleague's open form is not refused for it
+        page = staff_client.get(f"/en/staff/meetings/{meeting.pk}/").content.decode()
+        assert "Attachment removed: Әкімдік залы" in page
+
     def test_it_does_not_serve_another_meetings_attachment_under_this_meeting(
         self, staff_client, meeting, tour, astana
     ):
