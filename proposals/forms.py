@@ -116,11 +116,13 @@ class BulkActionForm(forms.Form):
         SET_STATUS = "set_status"
         ASSIGN_PROGRAM = "assign_program"
         SET_DIRECTION = "set_direction"
+        SET_REGION = "set_region"
         ANSWER = "answer"
 
     ACTIONS = [
         (Action.SET_STATUS, _("Set status")),
         (Action.SET_DIRECTION, _("Set direction")),
+        (Action.SET_REGION, _("Set region")),
         (Action.ASSIGN_PROGRAM, _("Assign a program")),
         (Action.ANSWER, _("Answer with a template")),
     ]
@@ -135,6 +137,7 @@ class BulkActionForm(forms.Form):
         required=False,
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—")] + Direction.choices, required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all(), required=False)
     template = forms.ModelChoiceField(label=_("Answer template"), queryset=AnswerTemplate.objects.all(), required=False)
 
@@ -143,6 +146,7 @@ class BulkActionForm(forms.Form):
         needed = {
             self.Action.SET_STATUS: "status",
             self.Action.SET_DIRECTION: "direction",
+            self.Action.SET_REGION: "region",
             self.Action.ASSIGN_PROGRAM: "program",
             self.Action.ANSWER: "template",
         }.get(cleaned.get("action"))

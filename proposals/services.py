@@ -104,26 +104,29 @@ def proposals_bulk_set_status(*, ids, status: str, changed_by=None) -> int:
     return sum(proposal_set_status(proposal=p, status=status, changed_by=changed_by) for p in proposals)
 
 
+def _bulk_update(proposals: list[Proposal], **values) -> int:
+    """Set the same values on the given (locked) proposals; counts only those that changed."""
+    return (
+        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
+        .exclude(**values)
+        .update(**values, updated_at=timezone.now())
+    )
+
+
 @transaction.atomic
 def proposals_bulk_assign_program(*, ids, program, changed_by=None) -> int:
     proposals = _locked(ids)
     _refuse_duplicates(proposals)
-    return (
-        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
-        .exclude(program=program)
-        .update(program=program, updated_at=timezone.now())
-    )
+    return _bulk_update(proposals, program=program)
 
 
 @transaction.atomic
-def proposals_bulk_set_direction(*, ids, direction: str, changed_by=None) -> int:
-    """Refile every selected proposal under one direction (a misfiled proposal is common); all or none."""
-    proposals = _locked(ids)
-    return (
-        Proposal.objects.filter(pk__in=[p.pk for p in proposals])
-        .exclude(direction=direction)
-        .update(direction=direction, updated_at=timezone.now())
-    )
+def proposals_bulk_refile(*, ids, direction=None, region=None, changed_by=None) -> int:
+    """Move every selected proposal to another direction or region (misfiled ones are common); all or none."""
+    values = {k: v for k, v in {"direction": direction, "region": region}.items() if v}
+    if not values:
+        raise BulkActionError(_("Choose a direction or a region. Nothing was changed."))
+    return _bulk_update(_locked(ids), **values)
 
 
 @transaction.atomic

@@ -70,7 +70,9 @@ def bulk_action(request):
         if data["action"] == BulkActionForm.Action.SET_STATUS:
             count = services.proposals_bulk_set_status(ids=ids, status=data["status"], changed_by=request.user)
         elif data["action"] == BulkActionForm.Action.SET_DIRECTION:
-            count = services.proposals_bulk_set_direction(ids=ids, direction=data["direction"], changed_by=request.user)
+            count = services.proposals_bulk_refile(ids=ids, direction=data["direction"], changed_by=request.user)
+        elif data["action"] == BulkActionForm.Action.SET_REGION:
+            count = services.proposals_bulk_refile(ids=ids, region=data["region"], changed_by=request.user)
         elif data["action"] == BulkActionForm.Action.ASSIGN_PROGRAM:
             count = services.proposals_bulk_assign_program(ids=ids, program=data["program"], changed_by=request.user)
         else:

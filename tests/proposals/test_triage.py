@@ -116,6 +116,14 @@ class TestBulkAction:
         proposal.refresh_from_db()
         assert proposal.direction == before
 
+    def test_it_moves_proposals_to_another_region(self, staff_client, tour, almaty):
+        proposals = [make_proposal(tour=tour, text=f"Алматыдан келген ұсыныс {i}") for i in range(2)]
+        response = staff_client.post(
+            BULK, {"ids": [p.pk for p in proposals], "action": "set_region", "region": almaty.pk}, follow=True
+        )
+        assert "2 proposals changed." in response.content.decode()
+        assert set(Proposal.objects.values_list("region", flat=True)) == {almaty.pk}
+
     def test_it_answers_with_a_template(self, staff_client, tour, answer_template, mailoutbox):
         proposals = [make_proposal(tour=tour, text=f"Ұсыныс {i}") for i in range(2)]
         proposals.append(
