@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from foundation.public_cache import bump_content_version
 from proposals.models import Proposal, ProposalStatusChange
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")
@@ -106,11 +107,15 @@ def proposals_bulk_set_status(*, ids, status: str, changed_by=None) -> int:
 
 def _bulk_update(proposals: list[Proposal], **values) -> int:
     """Set the same values on the given (locked) proposals; counts only those that changed."""
-    return (
+    changed = (
         Proposal.objects.filter(pk__in=[p.pk for p in proposals])
         .exclude(**values)
         .update(**values, updated_at=timezone.now())
     )
+    if changed:
+        # update() sends no save signals: tell the public page cache ourselves.
+        transaction.on_commit(bump_content_version)
+    return changed
 
 
 @transaction.atomic

@@ -167,3 +167,20 @@ class TestExport:
         values = list(sheet.iter_rows(values_only=True))
         assert values[0][0] == "code"
         assert values[1][7] == "Ғимаратты жөндеу"
+
+
+@pytest.mark.django_db
+class TestBulkActionsRefreshPublicPages:
+    def test_a_bulk_refile_invalidates_the_cached_statistics(self, client, staff_client, tour, settings):
+        from django.core.cache import cache
+        from django.test import TestCase
+
+        settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+        cache.clear()
+        proposals = [make_proposal(tour=tour, text=f"Пандус {i}", direction="education") for i in range(3)]
+        assert client.get("/en/proposals/statistics/")["X-Public-Cache"] == "miss"
+        assert client.get("/en/proposals/statistics/")["X-Public-Cache"] == "hit"
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            staff_client.post(BULK, {"ids": [p.pk for p in proposals], "action": "set_direction", "direction": "sport"})
+        assert client.get("/en/proposals/statistics/")["X-Public-Cache"] == "miss"
+        cache.clear()
