@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
-from consultations.services.meetings import check_upload_size, sniff_upload
+from consultations.services.meetings import sniff_upload
+from foundation import uploads
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -143,7 +144,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        check_upload_size(uploaded)
+        uploads.check_size(uploaded)
         self.kind, self.content_type = sniff_upload(uploaded)
         return uploaded
 

@@ -1,54 +1,24 @@
 """Forms of the memoranda area: drafting, commitments, review, signing, progress, import."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Memorandum, ReviewComment
-
-
-def _check_size(upload):
-    if upload.size > settings.ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s; the limit is %(limit)s."),
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)},
-        )
-
-
-def _is_pdf(upload) -> bool:
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    return head == b"%PDF-"
-
-
-def _is_image(upload) -> bool:
-    from PIL import Image
-
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            image.verify()
-    except Exception:  # Pillow raises many kinds on a file that is not an image
-        return False
-    finally:
-        upload.seek(0)
-    return True
+from foundation import uploads
 
 
 def validate_pdf(upload):
     """By content, not by name: the first bytes of a PDF are `%PDF-`."""
-    _check_size(upload)
-    if not _is_pdf(upload):
+    uploads.check_size(upload)
+    if uploads.sniff(upload) != uploads.PDF:
         raise ValidationError(_("The file is not a PDF document."))
 
 
 def validate_evidence(upload):
-    _check_size(upload)
-    if not (_is_pdf(upload) or _is_image(upload)):
+    uploads.check_size(upload)
+    if uploads.sniff(upload) is None:
         raise ValidationError(_("Evidence must be a PDF document or an image (JPEG, PNG)."))
 
 
@@ -163,5 +133,5 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        _check_size(upload)
+        uploads.check_size(upload)
         return upload

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
+from foundation import uploads
 
 # Fields whose changes are shown when a save is refused (the rest are bookkeeping).
 TRACKED_FIELDS = [
@@ -38,8 +39,6 @@ TRACKED_FIELDS = [
 THUMBNAIL_SIZE = (320, 320)
 HISTORY_REASON_MAX = 100  # simple-history's change reason column
 # Content signatures of the documents we accept besides images.
-PDF_MAGIC = b"%PDF-"
-IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
 
 
 class MeetingConflict(Exception):
@@ -196,39 +195,16 @@ def sniff_upload(uploaded) -> tuple[str, str]:
 
     Raises ValidationError for anything that is neither a readable image nor a PDF.
     """
-    from PIL import Image, UnidentifiedImageError
-
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    if head.startswith(PDF_MAGIC):
-        return MeetingAttachment.Kind.DOCUMENT, "application/pdf"
-    try:
-        with Image.open(uploaded) as image:
-            image_format = image.format
-            image.verify()  # checks the structure without decoding every pixel
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        image_format = None
-    finally:
-        uploaded.seek(0)
-    if image_format in IMAGE_FORMATS:
-        return MeetingAttachment.Kind.PHOTO, IMAGE_FORMATS[image_format]
-    raise ValidationError(
-        _(
-            "This file is neither a photo (JPEG, PNG, WebP, GIF) nor a PDF document. Its content was checked, not its name."
-        ),
-        code="file_type",
-    )
-
-
-def check_upload_size(uploaded) -> None:
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if uploaded.size > limit:
+    content_type = uploads.sniff(uploaded)
+    if content_type is None:
         raise ValidationError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB. Reduce or split it and try again.")
-            % {"size": f"{uploaded.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"},
-            code="file_size",
+            _(
+                "This file is neither a photo (JPEG, PNG, WebP, GIF) nor a PDF document. Its content was checked, not its name."
+            ),
+            code="file_type",
         )
+    kind = MeetingAttachment.Kind.DOCUMENT if content_type == uploads.PDF else MeetingAttachment.Kind.PHOTO
+    return kind, content_type
 
 
 def _thumbnail(uploaded) -> ContentFile:
@@ -246,7 +222,7 @@ def _thumbnail(uploaded) -> ContentFile:
 
 @transaction.atomic
 def attachment_add(*, meeting: Meeting, uploaded, caption: str = "", is_public: bool = True, user) -> MeetingAttachment:
-    check_upload_size(uploaded)
+    uploads.check_size(uploaded)
     kind, content_type = sniff_upload(uploaded)
     attachment = MeetingAttachment(
         meeting=meeting,

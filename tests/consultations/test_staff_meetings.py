@@ -450,7 +450,7 @@ class TestAttachments:
             self.url(meeting), {"file": upload("big.pdf", PDF_BYTES + b"0" * (2 * 1024 * 1024))}
         )
         assert response.status_code == 400
-        assert "The file is 2.0 MB; the limit is 1 MB." in response.content.decode()
+        assert "The file is 2.0\xa0MB; the limit is 1.0\xa0MB." in response.content.decode()
         assert not MeetingAttachment.objects.exists()
 
     def test_it_removes_an_attachment(self, staff_client, meeting):
