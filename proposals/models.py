@@ -68,6 +68,8 @@ class Proposal(models.Model):
     contact_email = models.EmailField(_("e-mail"), blank=True)
     contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
     notify_by_email = models.BooleanField(_("the author wants the answer by e-mail"), default=False)
+    # The interface language the author wrote in: the answer e-mail speaks it.
+    language = models.CharField(_("author's language"), max_length=5, choices=settings.LANGUAGES, default="kk")
     # Claimed by a conditional update before the answer e-mail goes out, so it goes out once.
     answer_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)

@@ -207,8 +207,8 @@ def proposal_send_answer_email(*, proposal_id: int) -> bool:
         return False
     from django.template.loader import render_to_string
 
-    url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(proposal.language or settings.LANGUAGE_CODE):
+        url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
         subject = _("Answer to your proposal %(code)s") % {"code": proposal.code}
         body = render_to_string("proposals/email/answer.txt", {"proposal": proposal, "url": url})
     try:

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Tour
@@ -58,7 +59,9 @@ def submit(request):
             status = 429
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-            proposal = services.proposal_create(tour=tour, channel=Proposal.Channel.PUBLIC_FORM, **data)
+            proposal = services.proposal_create(
+                tour=tour, channel=Proposal.Channel.PUBLIC_FORM, language=translation.get_language(), **data
+            )
             request.session[SESSION_KEY] = proposal.code
             return redirect("proposals:submitted", code=proposal.code)
     return render(request, "proposals/submit.html", {"form": form, "tour": tour}, status=status)

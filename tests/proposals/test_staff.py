@@ -49,6 +49,17 @@ class TestAnswer:
         assert proposal.code in mailoutbox[0].subject
         assert "Қабылданды" in mailoutbox[0].body
 
+    def test_the_mail_speaks_the_language_the_author_wrote_in(self, staff_client, tour, mailoutbox):
+        proposal = make_proposal(
+            tour=tour, contact_email="avtor@example.kz", notify_by_email=True, language="ru", text="Нужен пандус"
+        )
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            staff_client.post(url(proposal), ANSWER)
+        mail = mailoutbox[0]
+        assert mail.subject.startswith("Ответ на ваше предложение")
+        assert "Принято" in mail.body and "Қабылданды" not in mail.body
+        assert f"/ru/proposals/{proposal.code}/" in mail.body
+
     def test_it_mails_nobody_without_consent(self, staff_client, tour, mailoutbox):
         proposal = make_proposal(tour=tour, contact_email="author@example.kz", notify_by_email=False)
         with TestCase.captureOnCommitCallbacks(execute=True):

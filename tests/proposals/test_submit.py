@@ -28,6 +28,10 @@ class TestSubmit:
         assert proposal.code in page
         assert proposal.get_absolute_url() in page
 
+    def test_it_remembers_the_language_the_author_wrote_in(self, client, tour, astana):
+        client.post("/ru/proposals/submit/", data(region=astana.pk, text="Нужны пандусы у школ"))
+        assert Proposal.objects.get().language == "ru"
+
     def test_it_keeps_what_was_typed_when_something_is_missing(self, client, tour):
         response = client.post(URL, data(author_name="Сәуле Ғабитқызы"))
         page = response.content.decode()
