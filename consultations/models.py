@@ -478,6 +478,20 @@ class Commitment(models.Model):
         return bool(self.due_on and self.status not in self.CLOSED and self.due_on < timezone.localdate())
 
     @classmethod
+    def state_counts(cls, prefix: str = "") -> dict:
+        """Aggregates counting commitments as the pages show them: done, in progress (open and
+        not overdue), overdue, and all. `prefix` as for overdue_q."""
+        pk = f"{prefix}pk"
+        open_ = ~Q(**{f"{prefix}status__in": cls.CLOSED})
+        overdue = cls.overdue_q(prefix)
+        return {
+            "done": models.Count(pk, filter=Q(**{f"{prefix}status": cls.Status.DONE})),
+            "in_progress": models.Count(pk, filter=open_ & ~overdue),
+            "overdue": models.Count(pk, filter=overdue),
+            "total": models.Count(pk),
+        }
+
+    @classmethod
     def overdue_q(cls, prefix: str = "") -> Q:
         """The database form of is_overdue; `prefix` reaches commitments through a relation
         (e.g. "commitments__" from a memorandum)."""

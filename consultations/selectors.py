@@ -113,15 +113,7 @@ def signed_memoranda_with_commitment_counts(region):
     """
     return (
         region.memoranda.filter(status=Memorandum.Status.SIGNED)
-        .annotate(
-            commitments_total=Count("commitments"),
-            commitments_done=Count("commitments", filter=Q(commitments__status=Commitment.Status.DONE)),
-            commitments_in_progress=Count("commitments", filter=Q(commitments__status=Commitment.Status.IN_PROGRESS)),
-            commitments_overdue=Count(
-                "commitments",
-                filter=Commitment.overdue_q("commitments__"),
-            ),
-        )
+        .annotate(**{f"commitments_{k}": v for k, v in Commitment.state_counts("commitments__").items()})
         .order_by("-signed_on")
     )
 

@@ -406,7 +406,7 @@ def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
                 "text": original["text"],
                 "direction": original["direction"],
             }
-        if spec["status"] in (Proposal.Status.ACCEPTED, Proposal.Status.PARTLY_ACCEPTED, Proposal.Status.ALREADY_DONE):
+        if spec["status"] in Proposal.TAKEN_UP:
             slug = proposal_data.PROGRAM_FOR_DIRECTION.get(spec["direction"])
             if slug and rng.random() < 0.7:
                 spec["program"] = slug

@@ -35,10 +35,3 @@ def healthz(request):
     healthy = state["database"] == "ok" and state["broker"] in ("ok", "eager")
     state["status"] = "ok" if healthy else "error"
     return JsonResponse(state, status=200 if healthy else 503)
-
-
-def not_built_yet(request, *args, **kwargs):
-    """Placeholder for a page whose issue is still open; replaced by the real view."""
-    from django.http import HttpResponse
-
-    return HttpResponse("Not built yet", status=501, content_type="text/plain")

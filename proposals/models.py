@@ -43,6 +43,7 @@ class Proposal(models.Model):
         DUPLICATE = "duplicate", _("Duplicate")
 
     ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
+    TAKEN_UP = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.ALREADY_DONE)  # answered with a yes
 
     code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
     tour = models.ForeignKey(

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -201,23 +201,12 @@ def commitment_add_progress(*, commitment: Commitment, user, status: str, note: 
     return entry
 
 
-def open_commitments():
-    return Commitment.objects.open()
-
-
 def region_commitment_counts(region, *, public_only: bool = True) -> dict:
     """Done, in progress (open, not overdue) and overdue commitments of a region's memoranda."""
     qs = Commitment.objects.filter(memorandum__region=region)
     if public_only:
         qs = qs.filter(memorandum__status__in=Memorandum.PUBLIC_STATUSES)
-    open_ = ~Q(status__in=Commitment.CLOSED)
-    overdue = Commitment.overdue_q()
-    return qs.aggregate(
-        done=Count("pk", filter=Q(status=Commitment.Status.DONE)),
-        overdue=Count("pk", filter=overdue),
-        in_progress=Count("pk", filter=open_ & ~overdue),
-        total=Count("pk"),
-    )
+    return qs.aggregate(**Commitment.state_counts())
 
 
 # --- notifications ----------------------------------------------------------------------
@@ -331,7 +320,7 @@ def commitments_remind(*, today: datetime.date | None = None) -> list[tuple[str,
     """
     today = today or timezone.localdate()
     events = []
-    qs = open_commitments().filter(
+    qs = Commitment.objects.open().filter(
         memorandum__status__in=[Memorandum.Status.SIGNED, Memorandum.Status.APPROVED],
         due_on__isnull=False,
         due_on__lte=today + datetime.timedelta(days=REMINDER_DAYS),

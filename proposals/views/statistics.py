@@ -16,7 +16,6 @@ from programs.models import Direction
 from proposals.models import Proposal
 
 REVIEWED = [s for s in Proposal.Status.values if s not in (Proposal.Status.RECEIVED, Proposal.Status.DUPLICATE)]
-TAKEN_UP = [Proposal.Status.ACCEPTED, Proposal.Status.PARTLY_ACCEPTED, Proposal.Status.ALREADY_DONE]
 
 
 def _proposals(tour):
@@ -54,7 +53,7 @@ def _funnel(proposals):
     received = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in REVIEWED)
     answered = sum(counts.get(s, 0) for s in Proposal.ANSWERED)
-    taken_up = sum(counts.get(s, 0) for s in TAKEN_UP)
+    taken_up = sum(counts.get(s, 0) for s in Proposal.TAKEN_UP)
     funnel = bar_chart(
         slug="funnel",
         title=_("From proposal to answer"),
