@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 
 class Region(models.Model):
@@ -24,6 +23,15 @@ class Region(models.Model):
     # name and center are trilingual: see consultations/translation.py
     name = models.CharField(_("name"), max_length=120)
     center = models.CharField(_("administrative centre"), max_length=120, blank=True)
+    # Russian case forms, for generated Russian text: «акимат Костанайской области» (genitive),
+    # «в Караганде» (prepositional), «с акиматом города Алматы» (instrumental). Cities of
+    # republican significance carry «города …» in the region's forms; their centre is empty.
+    name_ru_gen = models.CharField(_("name in Russian, genitive"), max_length=120, blank=True)
+    name_ru_prep = models.CharField(_("name in Russian, prepositional"), max_length=120, blank=True)
+    name_ru_ins = models.CharField(_("name in Russian, instrumental"), max_length=120, blank=True)
+    center_ru_gen = models.CharField(_("centre in Russian, genitive"), max_length=120, blank=True)
+    center_ru_prep = models.CharField(_("centre in Russian, prepositional"), max_length=120, blank=True)
+    center_ru_ins = models.CharField(_("centre in Russian, instrumental"), max_length=120, blank=True)
     former_names = models.CharField(_("former names"), max_length=300, blank=True)
     tile_col = models.PositiveSmallIntegerField(_("tile map column"))
     tile_row = models.PositiveSmallIntegerField(_("tile map row"))
@@ -121,7 +129,7 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: simple_history.register() in translation.py, after the translated fields exist
 
     class Meta:
         ordering = ["-starts_at"]
@@ -332,7 +340,7 @@ class Memorandum(models.Model):
     version = models.PositiveIntegerField(default=1)  # optimistic locking, as on Meeting
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: simple_history.register() in translation.py, after the translated fields exist
 
     objects = MemorandumQuerySet.as_manager()
 
@@ -457,7 +465,7 @@ class Commitment(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    # history: simple_history.register() in translation.py, after the translated fields exist
 
     objects = CommitmentQuerySet.as_manager()
 

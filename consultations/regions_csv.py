@@ -14,6 +14,12 @@ EXPECTED_COLUMNS = [
     "center_kk",
     "center_ru",
     "center_en",
+    "name_ru_gen",
+    "name_ru_prep",
+    "name_ru_ins",
+    "center_ru_gen",
+    "center_ru_prep",
+    "center_ru_ins",
     "former_names",
     "tile_col",
     "tile_row",
@@ -35,7 +41,11 @@ def read_regions(path: Path = REGIONS_CSV) -> list[dict]:
     for number, row in enumerate(rows, start=2):
         if row["type"] not in KINDS:
             raise RegionsFileError(f"{path.name} line {number}: unknown type {row['type']!r}")
-        for column in ("code_iso", "kato", "name_kk", "name_ru", "name_en", "tile_col", "tile_row"):
+        required = ["code_iso", "kato", "name_kk", "name_ru", "name_en", "tile_col", "tile_row"]
+        required += ["name_ru_gen", "name_ru_prep", "name_ru_ins"]
+        if row["center_ru"]:
+            required += ["center_ru_gen", "center_ru_prep", "center_ru_ins"]
+        for column in required:
             if not row[column].strip():
                 raise RegionsFileError(f"{path.name} line {number}: {column} is empty")
     for column in ("code_iso", "kato"):
@@ -60,6 +70,13 @@ def region_defaults(row: dict) -> dict:
         "center_kk": row["center_kk"],
         "center_ru": row["center_ru"],
         "center_en": row["center_en"],
+        # Russian case forms for generated text («в Караганде», «акимат Костанайской области»).
+        "name_ru_gen": row["name_ru_gen"],
+        "name_ru_prep": row["name_ru_prep"],
+        "name_ru_ins": row["name_ru_ins"],
+        "center_ru_gen": row["center_ru_gen"],
+        "center_ru_prep": row["center_ru_prep"],
+        "center_ru_ins": row["center_ru_ins"],
         "former_names": row["former_names"],
         "tile_col": int(row["tile_col"]),
         "tile_row": int(row["tile_row"]),
@@ -72,6 +89,9 @@ def load_regions(region_model) -> int:
     Takes the model as an argument so the data migration can pass its historical model.
     """
     rows = read_regions()
+    # An older migration's model lacks the columns added since: give it only what it has.
+    known = {field.name for field in region_model._meta.get_fields()}
     for row in rows:
-        region_model.objects.update_or_create(code_iso=row["code_iso"], defaults=region_defaults(row))
+        defaults = {k: v for k, v in region_defaults(row).items() if k in known}
+        region_model.objects.update_or_create(code_iso=row["code_iso"], defaults=defaults)
     return len(rows)

@@ -1,6 +1,7 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from consultations.models import Region, Tour
+from consultations.models import Commitment, Meeting, Memorandum, Region, Tour
 
 
 @register(Region)
@@ -13,3 +14,27 @@ class RegionTranslation(TranslationOptions):
 class TourTranslation(TranslationOptions):
     fields = ("name", "goal")
     required_languages = ("kk",)
+
+
+@register(Meeting)
+class MeetingTranslation(TranslationOptions):
+    fields = ("title", "agenda", "summary", "outcomes")
+    required_languages = ()
+
+
+@register(Memorandum)
+class MemorandumTranslation(TranslationOptions):
+    fields = ("title", "foundation_signatory", "akimat_signatory", "signed_place")
+    required_languages = ()
+
+
+@register(Commitment)
+class CommitmentTranslation(TranslationOptions):
+    fields = ("description",)
+    required_languages = ()
+
+
+# History is registered here, after the translated fields exist: a HistoricalRecords() field
+# declared on the model would build its history table without them and fail on save.
+for _model in (Meeting, Memorandum, Commitment):
+    simple_history.register(_model)
