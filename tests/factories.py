@@ -90,13 +90,31 @@ class TourFactory(factory.django.DjangoModelFactory):
     is_current = False
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class KazakhTextFactory(factory.django.DjangoModelFactory):
+    """Translated fields given by their base name (title="…") are stored as the Kazakh text,
+    whatever language the test thread has active."""
+
+    class Meta:
+        abstract = True
+
+    _translated = ()
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for name in cls._translated:
+            if name in kwargs:
+                kwargs[f"{name}_kk"] = kwargs.pop(name)
+        return kwargs
+
+
+class MeetingFactory(KazakhTextFactory):
     class Meta:
         model = Meeting
 
+    _translated = ("title", "agenda", "summary", "outcomes")
     tour = factory.SubFactory(TourFactory)
     region = factory.LazyFunction(region)
-    title = factory.Sequence(lambda n: f"Әкіммен кездесу №{n}")
+    title_kk = factory.Sequence(lambda n: f"Әкіммен кездесу №{n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
     venue = "Әкімдік ғимараты"
     status = Meeting.Status.HELD
@@ -111,25 +129,27 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     count = 12
 
 
-class MemorandumFactory(factory.django.DjangoModelFactory):
+class MemorandumFactory(KazakhTextFactory):
     class Meta:
         model = Memorandum
 
+    _translated = ("title", "foundation_signatory", "akimat_signatory", "signed_place")
     region = factory.LazyFunction(region)
     tour = factory.SubFactory(TourFactory)
-    title = "Ынтымақтастық туралы меморандум"
+    title_kk = "Ынтымақтастық туралы меморандум"
     text_kk = "Тараптар әлеуметтік жобаларды бірлесіп кеңейтеді."
     text_ru = "Стороны совместно расширяют социальные проекты."
     status = Memorandum.Status.DRAFT
 
 
-class CommitmentFactory(factory.django.DjangoModelFactory):
+class CommitmentFactory(KazakhTextFactory):
     class Meta:
         model = Commitment
 
+    _translated = ("description",)
     memorandum = factory.SubFactory(MemorandumFactory)
     party = Commitment.Party.AKIMAT
-    description = "Инклюзивті мектептер санын кеңейту"
+    description_kk = "Инклюзивті мектептер санын кеңейту"
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
 
 

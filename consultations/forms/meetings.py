@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
 from consultations.services.meetings import sniff_upload
 from foundation import uploads
+from foundation.translated_forms import TranslatedFieldsMixin, side_by_side_layout, translated_names
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -34,18 +35,32 @@ class VersionedForm(forms.ModelForm):
         self.helper = _helper()
 
 
-class MeetingForm(VersionedForm):
+class MeetingForm(TranslatedFieldsMixin, VersionedForm):
+    translated_fields = ("title", "agenda")
+    required_translated = ("title",)
+
     online_url = forms.URLField(
         label=Meeting._meta.get_field("online_url").verbose_name, required=False, assume_scheme="https"
     )
 
     class Meta:
         model = Meeting
-        fields = ["tour", "region", "kind", "title", "starts_at", "venue", "online_url", "chair", "hosts", "agenda"]
+        fields = [
+            "tour",
+            "region",
+            "kind",
+            *translated_names("title"),
+            "starts_at",
+            "venue",
+            "online_url",
+            "chair",
+            "hosts",
+            *translated_names("agenda"),
+        ]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
             "hosts": forms.Textarea(attrs={"rows": 3}),
-            "agenda": forms.Textarea(attrs={"rows": 6}),
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_names("agenda")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -54,6 +69,7 @@ class MeetingForm(VersionedForm):
         self.fields["region"].queryset = Region.objects.order_by("name")
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("tour", Tour.objects.current())
+        self.helper.layout = side_by_side_layout(self)
 
     def clean(self):
         data = super().clean()
@@ -72,7 +88,9 @@ class MeetingForm(VersionedForm):
         return data
 
 
-class MinutesForm(VersionedForm):
+class MinutesForm(TranslatedFieldsMixin, VersionedForm):
+    translated_fields = ("summary", "outcomes")
+
     memorandum = forms.ModelChoiceField(
         queryset=Memorandum.objects.none(),
         required=False,
@@ -82,11 +100,11 @@ class MinutesForm(VersionedForm):
 
     class Meta:
         model = Meeting
-        fields = ["minutes", "summary", "outcomes"]
+        fields = ["minutes", *translated_names("summary", "outcomes")]
         widgets = {
             "minutes": forms.Textarea(attrs={"rows": 14}),
-            "summary": forms.Textarea(attrs={"rows": 4}),
-            "outcomes": forms.Textarea(attrs={"rows": 6}),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in translated_names("summary")},
+            **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_names("outcomes")},
         }
 
     def __init__(self, *args, memoranda=None, **kwargs):

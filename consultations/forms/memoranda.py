@@ -1,5 +1,6 @@
 """Forms of the memoranda area: drafting, commitments, review, signing, progress, import."""
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
@@ -7,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Memorandum, ReviewComment
 from foundation import uploads
+from foundation.translated_forms import (
+    MAIN_LANGUAGES,
+    TranslatedFieldsMixin,
+    side_by_side_layout,
+    translated_names,
+)
 
 
 def validate_pdf(upload):
@@ -22,7 +29,10 @@ def validate_evidence(upload):
         raise ValidationError(_("Evidence must be a PDF document or an image (JPEG, PNG)."))
 
 
-class MemorandumForm(forms.ModelForm):
+class MemorandumForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("title", "foundation_signatory", "akimat_signatory")
+    required_translated = ("title",)
+
     # The version the form was opened at; a newer one in the database means someone else saved.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -33,11 +43,10 @@ class MemorandumForm(forms.ModelForm):
             "tour",
             "meeting",
             "number",
-            "title",
+            *translated_names("title"),
             "text_kk",
             "text_ru",
-            "foundation_signatory",
-            "akimat_signatory",
+            *translated_names("foundation_signatory", "akimat_signatory"),
             "valid_from",
             "valid_until",
         ]
@@ -55,6 +64,10 @@ class MemorandumForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
             # The region decides who reviews: it is fixed once the memorandum exists.
             self.fields["region"].disabled = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = side_by_side_layout(self)
 
     def clean(self):
         data = super().clean()
@@ -67,12 +80,15 @@ class MemorandumForm(forms.ModelForm):
         return data
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(TranslatedFieldsMixin, forms.ModelForm):
+    translated_fields = ("description",)
+    required_translated = ("description",)
+
     class Meta:
         model = Commitment
-        fields = ["party", "description", "due_on", "program"]
+        fields = ["party", *translated_names("description", languages=MAIN_LANGUAGES), "due_on", "program"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in translated_names("description")},
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 

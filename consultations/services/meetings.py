@@ -19,10 +19,11 @@ from django.utils.translation import gettext_lazy
 
 from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
 from foundation import uploads
+from foundation.translated_forms import field_label, translated_names
 
 # Fields whose changes are shown when a save is refused (the rest are bookkeeping).
 TRACKED_FIELDS = [
-    "title",
+    *translated_names("title"),
     "region",
     "kind",
     "starts_at",
@@ -31,10 +32,9 @@ TRACKED_FIELDS = [
     "status",
     "chair",
     "hosts",
-    "agenda",
+    *translated_names("agenda"),
     "minutes",
-    "summary",
-    "outcomes",
+    *translated_names("summary", "outcomes"),
 ]
 THUMBNAIL_SIZE = (320, 320)
 HISTORY_REASON_MAX = 100  # simple-history's change reason column
@@ -86,7 +86,7 @@ def meeting_diff(old, new) -> list[FieldChange]:
         else:
             before, after = _display(old, field), _display(new, field)
         if before != after:
-            label = str(Meeting._meta.get_field(field).verbose_name)
+            label = field_label(Meeting, field)
             changes.append(FieldChange(field=field, label=label, old=before, new=after))
     return changes
 

@@ -39,7 +39,7 @@ def make_memorandum(region, status=Memorandum.Status.DRAFT, **kwargs) -> Memoran
     memorandum = factories.MemorandumFactory(
         region=region,
         status=status,
-        title=f"Ынтымақтастық туралы меморандум — {region.name}",
+        title_kk=f"Ынтымақтастық туралы меморандум — {region.name}",
         text_kk=TEXT_KK,
         text_ru=TEXT_RU,
         **kwargs,

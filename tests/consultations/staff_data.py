@@ -20,14 +20,28 @@ def upload(name: str, content: bytes, content_type: str = "application/octet-str
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
+LANGUAGES = ("kk", "ru", "en")
+
+
+def _translated(meeting, names, given: dict) -> dict:
+    """The per-language inputs of translated fields; a value given for the base name goes to
+    the Kazakh input (the other languages keep what the meeting has)."""
+    data = {}
+    for name in names:
+        for lang in LANGUAGES:
+            data[f"{name}_{lang}"] = getattr(meeting, f"{name}_{lang}") or ""
+        if name in given:
+            data[f"{name}_kk"] = given.pop(name)
+    return data
+
+
 def minutes_post(meeting, *, version=None, rows=(), **fields) -> dict:
     """POST data of the minutes page: the form, and participation rows as (group, count, orgs)."""
     existing = list(meeting.participations.all())
     data = {
         "version": str(meeting.version if version is None else version),
         "minutes": fields.get("minutes", meeting.minutes),
-        "summary": fields.get("summary", meeting.summary),
-        "outcomes": fields.get("outcomes", meeting.outcomes),
+        **_translated(meeting, ("summary", "outcomes"), dict(fields)),
         "memorandum": fields.get("memorandum", ""),
         "participation-INITIAL_FORMS": str(len(existing)),
         "participation-MIN_NUM_FORMS": "0",
@@ -47,18 +61,18 @@ def minutes_post(meeting, *, version=None, rows=(), **fields) -> dict:
 def plan_post(meeting, **overrides) -> dict:
     from django.utils import timezone
 
+    overrides = dict(overrides)
     data = {
         "version": str(meeting.version),
         "tour": str(meeting.tour_id),
         "region": str(meeting.region_id),
         "kind": meeting.kind,
-        "title": meeting.title,
+        **_translated(meeting, ("title", "agenda"), overrides),
         "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
         "venue": meeting.venue,
         "online_url": meeting.online_url,
         "chair": meeting.chair,
         "hosts": meeting.hosts,
-        "agenda": meeting.agenda,
     }
     data.update(overrides)
     return data

@@ -18,11 +18,11 @@ def _form_data(astana, **overrides):
     data = {
         "region": astana.pk,
         "number": "М-71/2026",
-        "title": "Ынтымақтастық туралы меморандум: Астана",
+        "title_kk": "Ынтымақтастық туралы меморандум: Астана",
         "text_kk": TEXT_KK,
         "text_ru": "Стороны расширяют сотрудничество.",
-        "foundation_signatory": "Болат Жәмішев",
-        "akimat_signatory": "Алтай Көлгінов",
+        "foundation_signatory_kk": "Болат Жәмішев",
+        "akimat_signatory_kk": "Алтай Көлгінов",
         "valid_from": "2026-09-01",
         "valid_until": "2028-12-31",
         "commitments-TOTAL_FORMS": "2",
@@ -30,10 +30,10 @@ def _form_data(astana, **overrides):
         "commitments-MIN_NUM_FORMS": "0",
         "commitments-MAX_NUM_FORMS": "1000",
         "commitments-0-party": "akimat",
-        "commitments-0-description": "Инклюзивті мектептер үшін ғимарат бөлу",
+        "commitments-0-description_kk": "Инклюзивті мектептер үшін ғимарат бөлу",
         "commitments-0-due_on": "2027-03-01",
         "commitments-1-party": "foundation",
-        "commitments-1-description": "Экзоскелеттер мен бионикалық протездер сатып алу",
+        "commitments-1-description_kk": "Экзоскелеттер мен бионикалық протездер сатып алу",
         "commitments-1-due_on": "2027-06-01",
     }
     data.update(overrides)
@@ -56,13 +56,13 @@ class TestCreate:
         assert "Экзоскелеттер мен бионикалық протездер" in page
 
     def test_it_keeps_what_was_typed_and_lists_the_errors(self, staff_client, astana):
-        data = _form_data(astana, valid_until="2025-01-01", **{"commitments-1-description": ""})
+        data = _form_data(astana, valid_until="2025-01-01", **{"commitments-1-description_kk": ""})
         response = staff_client.post("/en/staff/memoranda/new/", data)
         assert response.status_code == 200
         html = response.content.decode()
         assert 'data-testid="error-summary"' in html
         assert 'href="#id_valid_until"' in html
-        assert 'href="#id_commitments-1-description"' in html
+        assert 'href="#id_commitments-1-description_kk"' in html
         assert "Тараптар инклюзивті мектептер" in html  # nothing typed is lost
         assert not Memorandum.objects.exists()
 
@@ -76,7 +76,7 @@ class TestEdit:
         data = _form_data(
             astana,
             version=memorandum.version,
-            title="Жаңа атауы",
+            title_kk="Жаңа атауы",
             **{
                 "commitments-TOTAL_FORMS": "2",
                 "commitments-INITIAL_FORMS": "2",

@@ -118,12 +118,12 @@ class TestMeetingCreate:
                 "tour": tour.pk,
                 "region": astana.pk,
                 "kind": "public_meeting",
-                "title": KAZAKH,
+                "title_kk": KAZAKH,
                 "starts_at": "2026-09-10T11:00",
                 "venue": "Астана қаласының әкімдігі",
                 "chair": "Болат Жәмішев",
                 "hosts": "Алтай Көлгінов, Астана қаласының әкімі",
-                "agenda": "1. Қор жұмысы\n2. Ұсыныстар",
+                "agenda_kk": "1. Қор жұмысы\n2. Ұсыныстар",
             },
         )
         meeting = Meeting.objects.get()
@@ -142,7 +142,7 @@ class TestMeetingCreate:
                 "tour": tour.pk,
                 "region": astana.pk,
                 "kind": "online_conference",
-                "title": "Zoom",
+                "title_kk": "Zoom",
                 "starts_at": "2026-09-10T11:00",
             },
         )
@@ -160,7 +160,7 @@ class TestMeetingCreate:
                 "tour": tour.pk,
                 "region": astana.pk,
                 "kind": "public_meeting",
-                "title": "x",
+                "title_kk": "x",
                 "venue": "y",
                 "starts_at": "2030-01-01T10:00",
             },
@@ -170,7 +170,7 @@ class TestMeetingCreate:
 
     def test_it_renders_with_crispy_forms_and_the_current_tour(self, staff_client, tour):
         html = staff_client.get(self.url).content.decode()
-        assert 'id="div_id_title"' in html  # crispy-forms' bootstrap5 wrapper
+        assert 'id="div_id_title_kk"' in html  # crispy-forms' bootstrap5 wrapper
         assert f'<option value="{tour.pk}" selected>' in html
 
 

@@ -52,12 +52,14 @@ def test_staff_logs_the_astana_meeting_and_publishes_its_minutes(page, live_serv
     yesterday = timezone.localtime() - datetime.timedelta(days=1)
     page.select_option("#id_tour", str(tour.pk))
     page.select_option("#id_region", str(astana.pk))
-    page.fill("#id_title", "Елорда әкімдігінде «Қазақстан халқына» қорының басшысымен кездесу")
+    page.fill("#id_title_kk", "Елорда әкімдігінде «Қазақстан халқына» қорының басшысымен кездесу")
     page.fill("#id_starts_at", yesterday.strftime("%Y-%m-%dT10:00"))
     page.get_by_role("button", name="Plan the meeting").click()
     summary = page.get_by_test_id("error-summary")
     expect(summary).to_be_focused()
-    expect(page.locator("#id_title")).to_have_value("Елорда әкімдігінде «Қазақстан халқына» қорының басшысымен кездесу")
+    expect(page.locator("#id_title_kk")).to_have_value(
+        "Елорда әкімдігінде «Қазақстан халқына» қорының басшысымен кездесу"
+    )
     assert run_axe(page) == []
     summary.get_by_role("link").first.click()
     expect(page.locator("#id_venue")).to_be_focused()
@@ -81,8 +83,8 @@ def test_staff_logs_the_astana_meeting_and_publishes_its_minutes(page, live_serv
         page.select_option(f"#id_participation-{i}-group", group)
         page.fill(f"#id_participation-{i}-count", count)
         page.fill(f"#id_participation-{i}-organisations", orgs)
-    page.fill("#id_summary", "Қор басшысы мен елорда әкімі тұрғындармен кездесіп, меморандумға қол қойды.")
-    page.fill("#id_outcomes", "- Ынтымақтастық туралы меморандумға қол қойылды")
+    page.fill("#id_summary_kk", "Қор басшысы мен елорда әкімі тұрғындармен кездесіп, меморандумға қол қойды.")
+    page.fill("#id_outcomes_kk", "- Ынтымақтастық туралы меморандумға қол қойылды")
     page.get_by_test_id("save-minutes").click()
     expect(page.get_by_role("status").filter(has_text="The minutes are saved.")).to_be_visible()
     assert run_axe(page) == []
