@@ -53,6 +53,22 @@ class Region(models.Model):
     def get_absolute_url(self):
         return reverse("consultations:region_detail", kwargs={"slug": self.slug})
 
+    def text_forms(self, lang: str) -> dict:
+        """Names to put into generated text in `lang`: the region (`name`) and the city where
+        things happen (`city`: the centre, or the region itself for a city), and in Russian
+        their cases (`gen`, `prep`, `ins`, `city_gen`, `city_prep`, `city_ins`):
+        «в {city_prep}» -> «в Караганде», «акимат {gen}» -> «акимат Костанайской области»."""
+        name = getattr(self, f"name_{lang}") or self.name_kk
+        forms = {"name": name, "city": getattr(self, f"center_{lang}") or name}
+        if lang == "ru":
+            forms |= {"gen": self.name_ru_gen, "prep": self.name_ru_prep, "ins": self.name_ru_ins}
+            if self.center_ru:
+                forms |= {"city_gen": self.center_ru_gen, "city_prep": self.center_ru_prep}
+                forms |= {"city_ins": self.center_ru_ins}
+            else:
+                forms |= {"city_gen": self.name_ru_gen, "city_prep": self.name_ru_prep, "city_ins": self.name_ru_ins}
+        return forms
+
 
 class TourQuerySet(models.QuerySet):
     def current(self):

@@ -18,7 +18,7 @@ class TourTranslation(TranslationOptions):
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("title", "agenda", "summary", "outcomes")
+    fields = ("title", "venue", "chair", "hosts", "agenda", "summary", "outcomes")
     required_languages = ()
 
 

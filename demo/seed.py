@@ -159,18 +159,37 @@ def _seed_participation(stats: Stats, meeting: Meeting, rows):
         )
 
 
+LANGUAGES = ("kk", "ru", "en")
+
+
+def _in_languages(data: dict, *names: str) -> dict:
+    """The per-language columns of translated fields from demo data, where a text is given as
+    {"kk": …, "ru": …} or as keys "summary_kk", "summary_ru"; a language not given stays empty."""
+    values = {}
+    for name in names:
+        given = data.get(name)
+        for lang in LANGUAGES:
+            values[f"{name}_{lang}"] = given.get(lang) if isinstance(given, dict) else data.get(f"{name}_{lang}")
+    return values
+
+
+def _ru_people(n: int) -> str:
+    # Russian plural of «человек» after a number: 1, 21 человек; 2-4 человека; 5-20 человек.
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return "человека"
+    return "человек"
+
+
 def seed_astana_meeting(stats: Stats, *, tour: Tour, users: dict) -> Meeting:
     data = astana_data.ASTANA_MEETING
-    values = {k: data[k] for k in ("kind", "status", "venue", "chair", "hosts", "agenda", "minutes", "summary")}
-    values |= {"outcomes": data["outcomes"], "starts_at": _dt(data["starts_at"]), "created_by": users["staff"]}
+    values = {k: data[k] for k in ("kind", "status", "minutes")}
+    values |= _in_languages(data, "venue", "chair", "hosts", "agenda", "summary", "outcomes")
+    values |= {"starts_at": _dt(data["starts_at"]), "created_by": users["staff"]}
+    values |= _in_languages(data, "title")
     region = Region.objects.get(code_iso=data["region"])
-    meeting = _upsert(stats, Meeting, {"tour": tour, "region": region, "title": data["title"]}, values)
+    meeting = _upsert(stats, Meeting, {"tour": tour, "region": region, "starts_at": values.pop("starts_at")}, values)
     _seed_participation(stats, meeting, data["participations"])
     return meeting
-
-
-def _region_name(region: Region, lang: str) -> str:
-    return getattr(region, f"name_{lang}") or region.name_kk
 
 
 def _programs_of_region(code: str, lang: str) -> str:
@@ -183,7 +202,6 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
     meetings = {}
     for code, kind, status, lang, starts_at, venue in region_data.MEETINGS:
         region = regions[code]
-        name = _region_name(region, lang)
         held = status in (Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED)
         rng = random.Random(f"demo-meeting-{code}")
         participants = [
@@ -191,28 +209,38 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
             for g, base, orgs_kk, orgs_ru in region_data.PARTICIPATION
         ]
         total = sum(count for _, count, _ in participants)
-        if status == Meeting.Status.CANCELLED:
-            summary = region_data.CANCELLED_SUMMARY[lang]
-        elif status == Meeting.Status.PLANNED:
-            summary = region_data.PLANNED_SUMMARY[lang]
-        else:
-            summary = region_data.SUMMARY[lang].format(name=name)
         values = {
             "kind": kind,
             "status": status,
-            "starts_at": _dt(starts_at),
-            "venue": venue,
             "online_url": f"https://meet.example.kz/kh-2026-{code.lower()}" if kind == "online_conference" else "",
-            "chair": region_data.CHAIR[lang],
-            "hosts": region_data.HOSTS[lang].format(name=name),
-            "agenda": region_data.AGENDA[lang].format(programs=_programs_of_region(code, lang)),
-            "minutes": region_data.MINUTES[lang].format(total=total) if held else "",
-            "summary": summary,
-            "outcomes": region_data.OUTCOMES[lang] if held else "",
+            # The minutes are the record of the meeting, kept in the language it was held in.
+            "minutes": region_data.MINUTES[lang].format(total=total, people=_ru_people(total)) if held else "",
             "created_by": users["staff"],
         }
-        title = region_data.KIND_TITLE[kind][lang].format(name=name)
-        meeting = _upsert(stats, Meeting, {"tour": tour, "region": region, "title": title}, values)
+        for text_lang in ("kk", "ru"):
+            forms = region.text_forms(text_lang)
+            if status == Meeting.Status.CANCELLED:
+                summary = region_data.CANCELLED_SUMMARY[text_lang]
+            elif status == Meeting.Status.PLANNED:
+                summary = region_data.PLANNED_SUMMARY[text_lang]
+            else:
+                summary = region_data.SUMMARY[text_lang].format(**forms)
+            venue_text = ""
+            if venue is not None:
+                venue_text = region_data.VENUE[text_lang].format(**forms)
+                if region.center_kk:
+                    venue_text += region_data.VENUE_CITY[text_lang].format(**forms)
+            programs = _programs_of_region(code, text_lang)
+            values |= {
+                f"title_{text_lang}": region_data.KIND_TITLE[kind][text_lang].format(**forms),
+                f"venue_{text_lang}": venue_text,
+                f"chair_{text_lang}": region_data.CHAIR[text_lang],
+                f"hosts_{text_lang}": region_data.HOSTS[text_lang].format(**forms),
+                f"agenda_{text_lang}": region_data.AGENDA[text_lang].format(programs=programs),
+                f"summary_{text_lang}": summary,
+                f"outcomes_{text_lang}": region_data.OUTCOMES[text_lang] if held else "",
+            }
+        meeting = _upsert(stats, Meeting, {"tour": tour, "region": region, "starts_at": _dt(starts_at)}, values)
         if held:
             _seed_participation(stats, meeting, participants)
         meetings[code] = meeting
@@ -228,31 +256,25 @@ def _seed_version(stats: Stats, memorandum: Memorandum, user):
     )
 
 
-def _seed_commitment(stats, memorandum, order, party, description, due_on, status, program):
-    return _upsert(
-        stats,
-        Commitment,
-        {"memorandum": memorandum, "order": order},
-        {"party": party, "description": description, "due_on": _date(due_on), "status": status, "program": program},
-    )
+def _seed_commitment(stats, memorandum, order, party, description: dict, due_on, status, program):
+    values = {"party": party, "due_on": _date(due_on), "status": status, "program": program}
+    values |= _in_languages({"description": description}, "description")
+    return _upsert(stats, Commitment, {"memorandum": memorandum, "order": order}, values)
 
 
 def seed_astana_memorandum(stats: Stats, *, tour, meeting, users, programs) -> Memorandum:
     data = astana_data.ASTANA_MEMORANDUM
-    values = {
-        k: data[k]
-        for k in ("number", "status", "revision", "foundation_signatory", "akimat_signatory", "text_kk", "text_ru")
-    }
+    values = {k: data[k] for k in ("status", "revision", "text_kk", "text_ru")}
+    values |= _in_languages(data, "title", "foundation_signatory", "akimat_signatory", "signed_place")
     values |= {
         "tour": tour,
         "meeting": meeting,
-        "signed_place": data["signed_place"],
         "valid_from": _date(data["valid_from"]),
         "valid_until": _date(data["valid_until"]),
         "signed_on": _date(data["signed_on"]),
     }
     region = Region.objects.get(code_iso=data["region"])
-    memorandum = _upsert(stats, Memorandum, {"region": region, "title": data["title"]}, values)
+    memorandum = _upsert(stats, Memorandum, {"region": region, "number": data["number"]}, values)
     _seed_version(stats, memorandum, users["staff"])
     for order, (party, description, due_on, status, slug, notes) in enumerate(data["commitments"], start=1):
         program = programs[slug] if slug else None
@@ -269,12 +291,10 @@ def seed_astana_memorandum(stats: Stats, *, tour, meeting, users, programs) -> M
 
 
 def seed_regional_memoranda(stats: Stats, *, tour, meetings, users, programs) -> dict:
-    languages = {code: lang for code, _, _, lang, _, _ in region_data.MEETINGS}
     memoranda = {}
     for code, status, number, signed_on in region_data.MEMORANDA:
         region = Region.objects.get(code_iso=code)
-        lang = languages.get(code, "kk")
-        title = region_data.MEMORANDUM_TITLE[lang].format(name=_region_name(region, lang))
+        kk, ru = region.text_forms("kk"), region.text_forms("ru")
         signed = status == Memorandum.Status.SIGNED
         values = {
             "tour": tour,
@@ -282,16 +302,20 @@ def seed_regional_memoranda(stats: Stats, *, tour, meetings, users, programs) ->
             "number": number,
             "status": status,
             "revision": 1,
-            "text_kk": region_data.MEMORANDUM_TEXT_KK.format(name=region.name_kk),
-            "text_ru": region_data.MEMORANDUM_TEXT_RU.format(name=region.name_ru),
-            "foundation_signatory": "«Қазақстан халқына» ҚҚ Басқарма төрағасы",
-            "akimat_signatory": f"{region.name_kk} әкімі",
+            "text_kk": region_data.MEMORANDUM_TEXT_KK.format(**kk),
+            "text_ru": region_data.MEMORANDUM_TEXT_RU.format(**ru),
             "valid_from": _date("2026-09-15"),
             "valid_until": _date("2028-12-31"),
             "signed_on": _date(signed_on),
-            "signed_place": region.center_kk or region.name_kk if signed else "",
         }
-        memorandum = _upsert(stats, Memorandum, {"region": region, "title": title}, values)
+        for lang, forms in (("kk", kk), ("ru", ru)):
+            values |= {
+                f"title_{lang}": region_data.MEMORANDUM_TITLE[lang].format(**forms),
+                f"foundation_signatory_{lang}": region_data.SIGNATORIES["foundation"][lang],
+                f"akimat_signatory_{lang}": region_data.SIGNATORIES["akimat"][lang].format(**forms),
+                f"signed_place_{lang}": forms["city"] if signed else "",
+            }
+        memorandum = _upsert(stats, Memorandum, {"region": region, "tour": values.pop("tour")}, values)
         if status != Memorandum.Status.DRAFT:
             _seed_version(stats, memorandum, users["staff"])
         for order, (party, description, slug, due_on, c_status) in enumerate(region_data.OTHER_COMMITMENTS, 1):
@@ -337,14 +361,10 @@ def _path_to(status: str) -> list[str]:
     return [Proposal.Status.UNDER_REVIEW, status]
 
 
-def _city(region_row: dict, lang: str) -> str:
-    return region_row[f"center_{lang}"] or region_row[f"name_{lang}"]
-
-
 def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
     """Plain descriptions of the generated proposals; depends only on the data and the seed.
 
-    `regions`: ISO code -> {"name_kk", "center_kk", ...}; `meetings`: held meetings as
+    `regions`: ISO code -> {language: Region.text_forms(language)}; `meetings`: held meetings as
     {"key", "region", "kind", "lang", "starts_at"}.
     """
     directions = list(proposal_data.TEXTS)
@@ -371,7 +391,7 @@ def proposal_specs(*, regions: dict, meetings: list[dict]) -> list[dict]:
             received_at = TOUR_START + datetime.timedelta(days=rng.randint(0, 104), minutes=rng.randint(0, 720))
         # Every direction appears: the first rounds walk through them in turn.
         direction = directions[n % len(directions)] if n <= 3 * len(directions) else rng.choice(directions)
-        text = rng.choice(proposal_data.TEXTS[direction][lang]).format(city=_city(regions[region], lang))
+        text = rng.choice(proposal_data.TEXTS[direction][lang]).format(**regions[region][lang])
         detail = rng.choice(proposal_data.DETAILS[lang])
         organisation = rng.choice(proposal_data.ORGANISATIONS[lang])
         status = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()))[0]
@@ -553,12 +573,7 @@ def _update_proposal(stats, proposal, spec, values, staff) -> Proposal:
 
 
 def seed_proposals(stats: Stats, *, tour, astana_meeting, regional_meetings, programs, users) -> int:
-    region_rows = {
-        r.code_iso: {
-            f"{f}_{lang}": getattr(r, f"{f}_{lang}") or "" for f in ("name", "center") for lang in ("kk", "ru")
-        }
-        for r in Region.objects.all()
-    }
+    region_rows = {r.code_iso: {lang: r.text_forms(lang) for lang in ("kk", "ru")} for r in Region.objects.all()}
     langs = {code: lang for code, _, _, lang, _, _ in region_data.MEETINGS}
     held = [
         {"key": code, "region": code, "kind": m.kind, "lang": langs[code], "starts_at": m.starts_at}

@@ -59,10 +59,14 @@ class TranslatedFieldsMixin:
                 group.append(self[f"{name}_{lang}"])
             self.translated_groups[name] = group
 
+    def _any_language(self, name: str, languages=CONTENT_LANGUAGES) -> bool:
+        """Whether the text `name` was given in at least one of `languages`."""
+        return any((self.cleaned_data.get(f"{name}_{lang}") or "").strip() for lang in languages)
+
     def clean(self):
         data = super().clean()
         for name in self.required_translated:
-            if not any((data.get(f"{name}_{lang}") or "").strip() for lang in MAIN_LANGUAGES):
+            if not self._any_language(name, MAIN_LANGUAGES):
                 self.add_error(f"{name}_kk", _("Give this text in Kazakh or in Russian (or both)."))
         return data
 

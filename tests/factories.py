@@ -111,7 +111,7 @@ class MeetingFactory(KazakhTextFactory):
     class Meta:
         model = Meeting
 
-    _translated = ("title", "agenda", "summary", "outcomes")
+    _translated = ("title", "venue", "chair", "hosts", "agenda", "summary", "outcomes")
     tour = factory.SubFactory(TourFactory)
     region = factory.LazyFunction(region)
     title_kk = factory.Sequence(lambda n: f"Әкіммен кездесу №{n}")

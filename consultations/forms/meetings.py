@@ -36,7 +36,7 @@ class VersionedForm(forms.ModelForm):
 
 
 class MeetingForm(TranslatedFieldsMixin, VersionedForm):
-    translated_fields = ("title", "agenda")
+    translated_fields = ("title", "venue", "chair", "hosts", "agenda")
     required_translated = ("title",)
 
     online_url = forms.URLField(
@@ -51,15 +51,13 @@ class MeetingForm(TranslatedFieldsMixin, VersionedForm):
             "kind",
             *translated_names("title"),
             "starts_at",
-            "venue",
+            *translated_names("venue"),
             "online_url",
-            "chair",
-            "hosts",
-            *translated_names("agenda"),
+            *translated_names("chair", "hosts", "agenda"),
         ]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-            "hosts": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in translated_names("hosts")},
             **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_names("agenda")},
         }
 
@@ -76,8 +74,13 @@ class MeetingForm(TranslatedFieldsMixin, VersionedForm):
         kind = data.get("kind")
         if kind == Meeting.Kind.ONLINE_CONFERENCE and not data.get("online_url"):
             self.add_error("online_url", _("An online conference needs its link."))
-        elif kind and kind != Meeting.Kind.ONLINE_CONFERENCE and not data.get("venue") and not data.get("online_url"):
-            self.add_error("venue", _("Give the venue, or an online link if the meeting is held online."))
+        elif (
+            kind
+            and kind != Meeting.Kind.ONLINE_CONFERENCE
+            and not self._any_language("venue")
+            and not data.get("online_url")
+        ):
+            self.add_error("venue_kk", _("Give the venue, or an online link if the meeting is held online."))
         tour, starts_at = data.get("tour"), data.get("starts_at")
         if tour and starts_at and not (tour.starts_on <= starts_at.date() <= tour.ends_on):
             self.add_error(

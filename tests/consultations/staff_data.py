@@ -67,12 +67,9 @@ def plan_post(meeting, **overrides) -> dict:
         "tour": str(meeting.tour_id),
         "region": str(meeting.region_id),
         "kind": meeting.kind,
-        **_translated(meeting, ("title", "agenda"), overrides),
+        **_translated(meeting, ("title", "venue", "chair", "hosts", "agenda"), overrides),
         "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
-        "venue": meeting.venue,
         "online_url": meeting.online_url,
-        "chair": meeting.chair,
-        "hosts": meeting.hosts,
     }
     data.update(overrides)
     return data

@@ -120,9 +120,9 @@ class TestMeetingCreate:
                 "kind": "public_meeting",
                 "title_kk": KAZAKH,
                 "starts_at": "2026-09-10T11:00",
-                "venue": "Астана қаласының әкімдігі",
-                "chair": "Болат Жәмішев",
-                "hosts": "Алтай Көлгінов, Астана қаласының әкімі",
+                "venue_kk": "Астана қаласының әкімдігі",
+                "chair_kk": "Болат Жәмішев",
+                "hosts_kk": "Алтай Көлгінов, Астана қаласының әкімі",
                 "agenda_kk": "1. Қор жұмысы\n2. Ұсыныстар",
             },
         )
@@ -161,7 +161,7 @@ class TestMeetingCreate:
                 "region": astana.pk,
                 "kind": "public_meeting",
                 "title_kk": "x",
-                "venue": "y",
+                "venue_kk": "y",
                 "starts_at": "2030-01-01T10:00",
             },
         )

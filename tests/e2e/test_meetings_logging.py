@@ -62,10 +62,10 @@ def test_staff_logs_the_astana_meeting_and_publishes_its_minutes(page, live_serv
     )
     assert run_axe(page) == []
     summary.get_by_role("link").first.click()
-    expect(page.locator("#id_venue")).to_be_focused()
+    expect(page.locator("#id_venue_kk")).to_be_focused()
     page.keyboard.type("Астана қаласының әкімдігі")
-    page.fill("#id_chair", "Болат Жәмішев")
-    page.fill("#id_hosts", "Алтай Көлгінов, Астана қаласының әкімі")
+    page.fill("#id_chair_kk", "Болат Жәмішев")
+    page.fill("#id_hosts_kk", "Алтай Көлгінов, Астана қаласының әкімі")
     page.get_by_role("button", name="Plan the meeting").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Елорда әкімдігінде «Қазақстан халқына» қорының басшысымен кездесу"
