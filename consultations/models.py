@@ -135,6 +135,10 @@ class Meeting(models.Model):
     hosts = models.TextField(_("hosts"), blank=True, help_text=_("One per line: name and position."))
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    # The minutes are the record of the meeting, kept in the language it was held in (not translated).
+    minutes_language = models.CharField(
+        _("language of the minutes"), max_length=5, choices=settings.LANGUAGES, default="kk"
+    )
     summary = models.TextField(_("public summary"), blank=True)
     outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Decisions taken. Markdown."))
     # Optimistic locking: every save through the staff forms increments it; a form carrying

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Meeting, MeetingAttachment, Memorandum, Region
+from foundation.collation import sort_by_name
 
 HELD = [Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED]
 # Proposal statuses that count as answered; kept as strings so this app need not import
@@ -76,11 +77,11 @@ def regions_with_progress(tour):
     With no tour yet every region is not visited.
     """
     if tour is None:
-        regions = Region.objects.order_by("name")
+        regions = sort_by_name(Region.objects.all())
         for region in regions:
             region.meetings_held = region.meetings_planned = 0
             region.progress = RegionProgress.NOT_VISITED
-        return list(regions)
+        return regions
     meetings = Meeting.objects.filter(region=OuterRef("pk"), tour=tour)
     regions = Region.objects.annotate(
         meetings_held=_count(meetings.filter(status__in=HELD)),
@@ -88,8 +89,8 @@ def regions_with_progress(tour):
         has_signed_memorandum=Exists(
             Memorandum.objects.filter(region=OuterRef("pk"), tour=tour, status=Memorandum.Status.SIGNED)
         ),
-    ).order_by("name")
-    regions = list(regions)
+    )
+    regions = sort_by_name(regions)
     for region in regions:
         if region.has_signed_memorandum:
             region.progress = RegionProgress.SIGNED

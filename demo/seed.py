@@ -215,6 +215,7 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
             "online_url": f"https://meet.example.kz/kh-2026-{code.lower()}" if kind == "online_conference" else "",
             # The minutes are the record of the meeting, kept in the language it was held in.
             "minutes": region_data.MINUTES[lang].format(total=total, people=_ru_people(total)) if held else "",
+            "minutes_language": lang,
             "created_by": users["staff"],
         }
         for text_lang in ("kk", "ru"):

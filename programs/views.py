@@ -6,6 +6,7 @@ from itertools import groupby
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
+from foundation.collation import sort_by_name
 from foundation.public_cache import public_page
 from programs.models import Direction, Program
 
@@ -34,7 +35,7 @@ def program_detail(request, slug):
     )
     context = {
         "program": program,
-        "regions": program.regions.order_by("name"),
+        "regions": sort_by_name(program.regions.all()),
         "proposals": program.proposals.filter(is_public=True)
         .select_related("region")
         .order_by("-created_at")[:PROPOSALS_SHOWN],

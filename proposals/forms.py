@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Region, Tour
+from foundation.collation import NameOrderedModelChoiceField
 from programs.models import Direction, Program
 from proposals.models import AnswerTemplate, Proposal
 
@@ -13,7 +14,7 @@ class PublicFilterForm(forms.Form):
     """Filters of the public tracker (GET; every field optional)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    region = forms.ModelChoiceField(
+    region = NameOrderedModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("All")
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=BLANK + Direction.choices, required=False)
@@ -62,6 +63,7 @@ class SubmitForm(forms.ModelForm):
             "text": _("What should the foundation do, where, and for whom?"),
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"region": NameOrderedModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,8 +139,8 @@ class BulkActionForm(forms.Form):
         required=False,
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—")] + Direction.choices, required=False)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
-    program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all(), required=False)
+    region = NameOrderedModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
+    program = NameOrderedModelChoiceField(label=_("Program"), queryset=Program.objects.all(), required=False)
     template = forms.ModelChoiceField(label=_("Answer template"), queryset=AnswerTemplate.objects.all(), required=False)
 
     def clean(self):

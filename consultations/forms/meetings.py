@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
 from consultations.services.meetings import sniff_upload
 from foundation import uploads
+from foundation.collation import NameOrderedModelChoiceField
 from foundation.translated_forms import TranslatedFieldsMixin, side_by_side_layout, translated_names
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -60,11 +61,11 @@ class MeetingForm(TranslatedFieldsMixin, VersionedForm):
             **{name: forms.Textarea(attrs={"rows": 3}) for name in translated_names("hosts")},
             **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_names("agenda")},
         }
+        field_classes = {"region": NameOrderedModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tour"].queryset = Tour.objects.order_by("-is_current", "-starts_on")
-        self.fields["region"].queryset = Region.objects.order_by("name")
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("tour", Tour.objects.current())
         self.helper.layout = side_by_side_layout(self)
@@ -103,7 +104,7 @@ class MinutesForm(TranslatedFieldsMixin, VersionedForm):
 
     class Meta:
         model = Meeting
-        fields = ["minutes", *translated_names("summary", "outcomes")]
+        fields = ["minutes_language", "minutes", *translated_names("summary", "outcomes")]
         widgets = {
             "minutes": forms.Textarea(attrs={"rows": 14}),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in translated_names("summary")},
@@ -172,7 +173,9 @@ class AttachmentForm(forms.Form):
 
 class MeetingFilter(django_filters.FilterSet):
     tour = django_filters.ModelChoiceFilter(queryset=Tour.objects.all(), label=_("Tour"))
-    region = django_filters.ModelChoiceFilter(queryset=Region.objects.order_by("name"), label=_("Region"))
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), label=_("Region"), field_class=NameOrderedModelChoiceField
+    )
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
     date_from = django_filters.DateFilter(

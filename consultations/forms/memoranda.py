@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Memorandum, ReviewComment
 from foundation import uploads
+from foundation.collation import NameOrderedModelChoiceField
 from foundation.translated_forms import (
     MAIN_LANGUAGES,
     TranslatedFieldsMixin,
@@ -56,6 +57,7 @@ class MemorandumForm(TranslatedFieldsMixin, forms.ModelForm):
             "text_kk": forms.Textarea(attrs={"rows": 12, "lang": "kk"}),
             "text_ru": forms.Textarea(attrs={"rows": 12, "lang": "ru"}),
         }
+        field_classes = {"region": NameOrderedModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

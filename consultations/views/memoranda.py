@@ -26,6 +26,7 @@ from consultations.forms.memoranda import (
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
+from foundation.collation import sort_by_name
 from foundation.files import file_response
 
 PUBLIC_STATUSES = Memorandum.PUBLIC_STATUSES
@@ -159,7 +160,7 @@ def staff_memorandum_list(request):
                 "comments", filter=~Q(comments__decision=ReviewComment.Decision.COMMENT), distinct=True
             ),
         )
-        .order_by("region__name", "-created_at")
+        .order_by("-created_at")
     )
     status = request.GET.get("status", "")
     if status in Memorandum.Status.values:
@@ -167,7 +168,11 @@ def staff_memorandum_list(request):
     return render(
         request,
         "consultations/memoranda/staff_list.html",
-        {"memoranda": memoranda, "statuses": Memorandum.Status.choices, "current_status": status},
+        {
+            "memoranda": sort_by_name(memoranda, key=lambda m: m.region.name),
+            "statuses": Memorandum.Status.choices,
+            "current_status": status,
+        },
     )
 
 
@@ -367,7 +372,12 @@ def staff_commitment_list(request):
     return render(
         request,
         "consultations/memoranda/staff_commitment_list.html",
-        {"commitments": commitments, "show": show, "regions": Region.objects.all(), "current_region": region},
+        {
+            "commitments": commitments,
+            "show": show,
+            "regions": sort_by_name(Region.objects.all()),
+            "current_region": region,
+        },
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import Meeting, Region, Tour
 from foundation.charts import bar_chart
+from foundation.collation import sort_by_name
 from foundation.public_cache import public_page
 from programs.models import Direction
 from proposals.models import Proposal
@@ -44,7 +45,7 @@ def _by_region(proposals):
         description=_("How many proposals came from each of the 20 regions."),
         label_heading=_("Region"),
         value_heading=_("Proposals"),
-        rows=[(region.name, counts.get(region.pk, 0)) for region in Region.objects.order_by("name")],
+        rows=[(region.name, counts.get(region.pk, 0)) for region in sort_by_name(Region.objects.all())],
     )
 
 

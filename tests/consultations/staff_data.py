@@ -41,6 +41,7 @@ def minutes_post(meeting, *, version=None, rows=(), **fields) -> dict:
     data = {
         "version": str(meeting.version if version is None else version),
         "minutes": fields.get("minutes", meeting.minutes),
+        "minutes_language": fields.get("minutes_language", meeting.minutes_language),
         **_translated(meeting, ("summary", "outcomes"), dict(fields)),
         "memorandum": fields.get("memorandum", ""),
         "participation-INITIAL_FORMS": str(len(existing)),

@@ -88,7 +88,7 @@ def test_the_list_and_calendar_are_accessible_and_keyboard_usable(page, live_ser
     page.goto(f"{base}/{logged_meeting.pk}/edit/")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
-    page.focus("#id_title")
+    page.focus("#id_title_kk")
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     shadow = page.evaluate("() => getComputedStyle(document.activeElement).boxShadow")
     assert outline != "none" or shadow != "none"

@@ -1,8 +1,10 @@
-# Kazakh date and number formats (Django ships none for kk).
-DATE_FORMAT = "j E Y ж."
+# Kazakh date and number formats (Django ships none for kk): year first, then day and month,
+# month names lowercase (our catalogue overrides Django's capitalised ones, see
+# foundation/formats/month_names.py): «2026 жылғы 1 қыркүйек», «2026 жылғы маусым».
+DATE_FORMAT = "Y жылғы j F"
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "j E Y ж. H:i"
-YEAR_MONTH_FORMAT = "F Y ж."
+DATETIME_FORMAT = "Y жылғы j F, H:i"
+YEAR_MONTH_FORMAT = "Y жылғы F"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d.m.Y"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
