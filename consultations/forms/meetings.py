@@ -171,11 +171,13 @@ class AttachmentForm(forms.Form):
         return uploaded
 
 
+class RegionFilter(django_filters.ModelChoiceFilter):
+    field_class = NameOrderedModelChoiceField  # regions in the page language's alphabet
+
+
 class MeetingFilter(django_filters.FilterSet):
     tour = django_filters.ModelChoiceFilter(queryset=Tour.objects.all(), label=_("Tour"))
-    region = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.all(), label=_("Region"), field_class=NameOrderedModelChoiceField
-    )
+    region = RegionFilter(queryset=Region.objects.all(), label=_("Region"))
     kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=Meeting.Status.choices, label=_("Status"))
     date_from = django_filters.DateFilter(
