@@ -27,6 +27,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("opendata.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path(
@@ -58,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
     path("", include("consultations.urls")),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 
