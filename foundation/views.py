@@ -1,8 +1,10 @@
+import sys
 import uuid
 
 from django.conf import settings
-from django.db import connection
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from foundation import cache as best_effort
@@ -51,3 +53,32 @@ def healthz(request):
     else:
         state["status"] = "degraded"
     return JsonResponse(state, status=503 if state["status"] == "error" else 200)
+
+
+# --- error pages ------------------------------------------------------------------------
+
+RETRY_AFTER_SECONDS = 30  # what a 503 asks clients (and crawlers) to wait
+
+
+def _bare_error_page(request, template: str, status: int) -> HttpResponse:
+    """An error page in the site's layout and the visitor's language that never reads the database.
+
+    No context processors (the user, messages and the session may be what failed): the
+    template gets only the request, for the language links.
+    """
+    html = loader.get_template(template).render({"request": request, "SITE_URL": settings.SITE_URL})
+    return HttpResponse(html, status=status)
+
+
+def service_unavailable(request) -> HttpResponse:
+    response = _bare_error_page(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request) -> HttpResponse:
+    """handler500. Django calls it while handling the exception, so sys.exc_info() names it:
+    a database that cannot be reached is an outage to wait out (503), not a bug (500)."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return service_unavailable(request)
+    return _bare_error_page(request, "500.html", 500)
