@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from foundation.files import SniffedFileField
+
 
 class Region(models.Model):
     """One of the 20 regions (17 oblasts and 3 cities of republican significance).
@@ -197,7 +199,7 @@ class MeetingAttachment(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = SniffedFileField(_("file"), upload_to=attachment_path)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -207,7 +209,7 @@ class MeetingAttachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # A small JPEG made at upload for photos, so lists never send the full-size image.
-    thumbnail = models.FileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
+    thumbnail = SniffedFileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
 
     objects = MeetingAttachmentQuerySet.as_manager()
 
@@ -240,7 +242,7 @@ class MinutesPdf(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pdfs")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(_("progress, per cent"), default=0)
-    file = models.FileField(_("file"), upload_to=minutes_pdf_path, blank=True)
+    file = SniffedFileField(_("file"), upload_to=minutes_pdf_path, blank=True)
     meeting_version = models.PositiveIntegerField(default=1)
     error = models.CharField(max_length=300, blank=True)
     requested_by = models.ForeignKey(
@@ -326,7 +328,7 @@ class Memorandum(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_place = models.CharField(_("place of signing"), max_length=300, blank=True)
-    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to="memoranda/", blank=True)
+    signed_scan = SniffedFileField(_("signed scan (PDF)"), upload_to="memoranda/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     revision = models.PositiveIntegerField(_("revision"), default=1)
     version = models.PositiveIntegerField(default=1)  # optimistic locking, as on Meeting
@@ -505,7 +507,7 @@ class CommitmentProgress(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Commitment.Status.choices)
     note = models.TextField(_("progress note"))
-    evidence = models.FileField(_("evidence"), upload_to="commitments/", blank=True)
+    evidence = SniffedFileField(_("evidence"), upload_to="commitments/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
 from consultations.views import public as consultations_public
@@ -61,5 +60,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# No route serves MEDIA_ROOT, even in development: every stored file goes out through a view
+# that checks access and foundation.files.file_response.
