@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -92,6 +94,9 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # Held, whether or not its minutes are public yet.
+    HELD_STATUSES = (Status.HELD, Status.MINUTES_PUBLISHED)
 
     # Allowed status changes: from -> set of targets. One place for the rule.
     TRANSITIONS = {
@@ -305,6 +310,8 @@ class Memorandum(models.Model):
     # Staff may change the text only before review or when the akimat asked for changes.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
     PUBLIC_STATUSES = (Status.SIGNED, Status.EXPIRED, Status.TERMINATED)
+    # A memorandum binds its parties while signed; drafts and those that ran their course do not.
+    BINDING_STATUSES = (Status.SIGNED,)
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="memoranda", verbose_name=_("region"))
     tour = models.ForeignKey(
@@ -421,11 +428,27 @@ class ReviewComment(models.Model):
 
 
 class CommitmentQuerySet(models.QuerySet):
+    """One definition of each set of commitments; every page, selector and reminder uses these."""
+
+    def binding(self):
+        """Commitments in force: those of a signed memorandum (a draft binds nobody)."""
+        return self.filter(memorandum__status__in=Memorandum.BINDING_STATUSES)
+
+    def public(self):
+        """Commitments the public may see: those of public memoranda."""
+        return self.filter(memorandum__status__in=Memorandum.PUBLIC_STATUSES)
+
     def open(self):
         return self.exclude(status__in=Commitment.CLOSED)
 
     def overdue(self):
         return self.filter(Commitment.overdue_q())
+
+    def due_within(self, days: int, today=None):
+        """Binding, open commitments due within `days` (overdue ones included): the dashboard
+        list and the daily reminders."""
+        today = today or timezone.localdate()
+        return self.binding().open().filter(due_on__isnull=False, due_on__lte=today + datetime.timedelta(days=days))
 
 
 class Commitment(models.Model):
@@ -481,14 +504,19 @@ class Commitment(models.Model):
 
     @classmethod
     def state_counts(cls, prefix: str = "") -> dict:
-        """Aggregates counting commitments as the pages show them: done, in progress (open and
-        not overdue), overdue, and all. `prefix` as for overdue_q."""
+        """Aggregates counting commitments as the pages show them: done, in progress and not
+        started (each by its status, overdue ones apart), overdue, and all. `prefix` as for
+        overdue_q."""
         pk = f"{prefix}pk"
-        open_ = ~Q(**{f"{prefix}status__in": cls.CLOSED})
         overdue = cls.overdue_q(prefix)
+
+        def status(value):
+            return Q(**{f"{prefix}status": value})
+
         return {
-            "done": models.Count(pk, filter=Q(**{f"{prefix}status": cls.Status.DONE})),
-            "in_progress": models.Count(pk, filter=open_ & ~overdue),
+            "done": models.Count(pk, filter=status(cls.Status.DONE)),
+            "in_progress": models.Count(pk, filter=status(cls.Status.IN_PROGRESS) & ~overdue),
+            "not_started": models.Count(pk, filter=status(cls.Status.NOT_STARTED) & ~overdue),
             "overdue": models.Count(pk, filter=overdue),
             "total": models.Count(pk),
         }
