@@ -9,10 +9,8 @@ and the concept do not exist yet (issue 12): they will join here when they do.
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from consultations.models import Commitment, Meeting, Memorandum, Participation, Region, Tour
-from consultations.selectors import HELD
 from programs.models import Program
 from proposals.models import Proposal, ProposalStatusChange
-from proposals.selectors import public_proposals
 
 
 def regions() -> QuerySet:
@@ -31,11 +29,11 @@ def meetings() -> QuerySet:
 
 def meeting_has_taken_place(meeting: Meeting) -> bool:
     """Summary, outcomes and participation are public once the meeting was held, as on its page."""
-    return meeting.status in HELD
+    return meeting.status in Meeting.HELD_STATUSES
 
 
 def participations() -> QuerySet:
-    return Participation.objects.filter(meeting__status__in=HELD).select_related("meeting")
+    return Participation.objects.filter(meeting__status__in=Meeting.HELD_STATUSES).select_related("meeting")
 
 
 def memoranda() -> QuerySet:
@@ -48,9 +46,7 @@ def memoranda() -> QuerySet:
 
 def commitments() -> QuerySet:
     """Commitments of public memoranda only (a draft's commitments are drafts too)."""
-    return Commitment.objects.filter(memorandum__in=Memorandum.objects.public()).select_related(
-        "memorandum__region", "program"
-    )
+    return Commitment.objects.public().select_related("memorandum__region", "program")
 
 
 def commitment_state(commitment: Commitment) -> str:
@@ -67,14 +63,16 @@ def programs() -> QuerySet:
 def proposals() -> QuerySet:
     """Public proposals with what the API and the package show. `public_duplicate_of` is the
     original's code only when the original is public too (a hidden one is never named)."""
-    originals = public_proposals().filter(pk=OuterRef("duplicate_of_id")).values("code")[:1]
+    originals = Proposal.objects.public().filter(pk=OuterRef("duplicate_of_id")).values("code")[:1]
     return (
-        public_proposals().select_related("region", "tour", "program").annotate(public_duplicate_of=Subquery(originals))
+        Proposal.objects.public()
+        .select_related("region", "tour", "program")
+        .annotate(public_duplicate_of=Subquery(originals))
     )
 
 
 def answered_proposals() -> QuerySet:
-    return proposals().filter(status__in=Proposal.ANSWERED)
+    return proposals().answered()
 
 
 def published_minutes() -> QuerySet:
@@ -84,7 +82,7 @@ def published_minutes() -> QuerySet:
 def status_changes() -> QuerySet:
     """The status history of public proposals, without who made each change."""
     return (
-        ProposalStatusChange.objects.filter(proposal__in=public_proposals())
+        ProposalStatusChange.objects.filter(proposal__in=Proposal.objects.public())
         .select_related("proposal")
         .only("from_status", "to_status", "changed_at", "proposal__code")
     )

@@ -1,20 +1,18 @@
 """Anonymous rate limit of the API: a fixed-window counter per client address.
 
 One atomic increment per request (DRF's own throttles rewrite a list of timestamps), and
-best-effort: when the shared cache (Redis) is down the count goes on in this process's memory,
-so the API keeps answering and still limits each client per worker.
+best-effort (foundation/cache.py): when the shared cache (Redis) is down the count goes on in
+this process's memory, so the API keeps answering and still limits each client per worker.
 """
 
-import logging
 import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from rest_framework.throttling import BaseThrottle
 
-logger = logging.getLogger(__name__)
+from foundation import cache as best_effort
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _local_cache = LocMemCache("api-throttle-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
@@ -26,13 +24,25 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(number), PERIODS[period.strip()[0]]
 
 
-def _count(store, key: str, timeout: int) -> int:
-    store.add(key, 0, timeout=timeout)
+def _count_locally(key: str, timeout: int) -> int:
+    _local_cache.add(key, 0, timeout=timeout)
     try:
-        return store.incr(key)
+        return _local_cache.incr(key)
     except ValueError:  # expired between add and incr
-        store.set(key, 1, timeout=timeout)
+        _local_cache.set(key, 1, timeout=timeout)
         return 1
+
+
+def _count(key: str, timeout: int) -> int:
+    """This window's requests of one client, counted in the shared cache when it answers."""
+    try:
+        if best_effort.attempt("add", key, 0, timeout=timeout) is not best_effort.UNAVAILABLE:
+            count = best_effort.attempt("incr", key)
+            if count is not best_effort.UNAVAILABLE:
+                return count
+    except ValueError:  # expired between add and incr: a new window has begun
+        return 1
+    return _count_locally(key, timeout)
 
 
 class AnonymousRateThrottle(BaseThrottle):
@@ -43,11 +53,7 @@ class AnonymousRateThrottle(BaseThrottle):
         now = time.time()
         window = int(now // period)
         key = f"api-throttle:{self.get_ident(request)}:{period}:{window}"
-        try:
-            count = _count(cache, key, period + 1)
-        except Exception:
-            logger.warning("cache unavailable: the API rate limit counts in this process only", exc_info=True)
-            count = _count(_local_cache, key, period + 1)
+        count = _count(key, period + 1)
         self.retry_after = max(1, math.ceil((window + 1) * period - now))
         return count <= limit
 
