@@ -139,6 +139,7 @@ def test_the_footer_links_the_open_data_page_which_links_the_package(client, pla
     assert 'href="/en/open-data/package.zip"' in page
     assert 'href="/api/v1/docs/"' in page
     assert 'href="/en/open-data/feeds/answered/astana.atom"' in page
+    assert "http://testserver/kk/open-data/</loc>" in client.get("/sitemap-pages.xml").content.decode()
 
 
 @pytest.mark.parametrize(
