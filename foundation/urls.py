@@ -6,11 +6,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
 from consultations.views import public as consultations_public
-from foundation import views
+from foundation import observability, views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
 from programs.sitemaps import ProgramSitemap
@@ -27,6 +26,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", observability.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path(
@@ -60,6 +60,3 @@ urlpatterns += i18n_patterns(
     path("", include("consultations.urls")),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
