@@ -24,7 +24,13 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# Absolute links in e-mails, the sitemap and hreflang: production must say where it lives,
+# or every e-mail would link to localhost.
+SITE_URL = envurl("SITE_URL", ("https", "http"))
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off (e.g. https://tour.example.kz)")
+    SITE_URL = "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
@@ -93,7 +99,7 @@ TEMPLATES = [
 # Database: a SQLite file by default, PostgreSQL in production and in CI.
 DATABASES = {"default": envdb("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 # Persistent connections in production (CONN_MAX_AGE seconds); each request first checks that a
-# kept connection still works, so a restarted database costs no failed request.
+# kept connection still works, so one broken by a database restart is replaced, not reused.
 DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = envbool("CONN_HEALTH_CHECKS", True)
 DATABASES["default"].setdefault("TEST", {})
@@ -103,19 +109,26 @@ if envstr("TEST_DATABASE_NAME"):
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: broker for Celery and the cache. Unset: tasks run eagerly, cache in local memory.
+# Redis: broker for Celery and the cache. Unset: tasks run eagerly and the cache is local memory
+# in development, the database table `django_cache` in production (every gunicorn worker must
+# see the same cache: page invalidation, import progress). The table is made by a migration.
+# The cache is best-effort (foundation/cache.py): short timeouts, so a dead Redis costs little.
 REDIS_URL = envurl("REDIS_URL", ("redis", "rediss"))
+CACHE_TABLE = "django_cache"
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             # Several sites (or test runs) sharing one Redis keep their keys apart.
             "KEY_PREFIX": envstr("CACHE_KEY_PREFIX", ""),
         }
     }
-else:
+elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
 # Whole public pages are cached for anonymous visitors (foundation/public_cache.py); saving
 # any public content invalidates them at once. 0 turns the cache off (the default in
 # development, where templates change under a running server).

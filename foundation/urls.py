@@ -7,13 +7,16 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from consultations import urls as consultations_urls
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
-from consultations.views import public as consultations_public
 from foundation import observability, views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
+from portal import views as portal
 from programs.sitemaps import ProgramSitemap
 from proposals.sitemaps import ProposalSitemap
+
+handler500 = "foundation.views.server_error"
 
 sitemaps = {
     "pages": PublicPagesSitemap,
@@ -48,7 +51,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", consultations_public.home, name="home"),
+    path("", portal.home, name="home"),
     path(
         "accessibility/",
         public_page(TemplateView.as_view(template_name="pages/accessibility.html")),
@@ -57,6 +60,18 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
-    path("", include("consultations.urls")),
+    # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
+    path(
+        "",
+        include(
+            (
+                [path("staff/", portal.dashboard, name="staff_dashboard"), *consultations_urls.urlpatterns],
+                consultations_urls.app_name,
+            )
+        ),
+    ),
     prefix_default_language=True,
 )
+
+# No route serves MEDIA_ROOT, even in development: every stored file goes out through a view
+# that checks access and foundation.files.file_response.
