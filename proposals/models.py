@@ -26,6 +26,33 @@ def search_text_for(*parts: str) -> str:
     return " ".join(p for p in parts if p).casefold()
 
 
+class ProposalQuerySet(models.QuerySet):
+    """The one definition of each set of proposals that pages, exports, the sitemap and the
+    API read. Related managers have these methods too (`region.proposals.public()`), so other
+    apps reach them without importing this one."""
+
+    def public(self):
+        """What the public may see: every proposal unless staff hid it (spam, abuse).
+
+        Proposals are published at once; moderation is after the fact.
+        """
+        return self.filter(is_public=True)
+
+    def counted(self):
+        """Public proposals counted as requests: a duplicate counts once, under its original.
+
+        The figure "proposals received" on the home page and on the statistics page.
+        """
+        return self.public().exclude(status=Proposal.Status.DUPLICATE)
+
+    def answered(self):
+        return self.filter(status__in=Proposal.ANSWERED)
+
+    def awaiting_answer(self):
+        """Proposals staff still have to answer (the dashboard count and its triage link)."""
+        return self.filter(status__in=Proposal.AWAITING_ANSWER)
+
+
 class Proposal(models.Model):
     class Channel(models.TextChoices):
         MEETING = "meeting", _("Meeting")
@@ -44,6 +71,7 @@ class Proposal(models.Model):
 
     ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
     TAKEN_UP = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.ALREADY_DONE)  # answered with a yes
+    AWAITING_ANSWER = (Status.RECEIVED, Status.UNDER_REVIEW)
 
     code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
     tour = models.ForeignKey(
@@ -100,8 +128,13 @@ class Proposal(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Public form only: a keyed hash of the sender's address (never the address itself), so the
+    # hourly limit per address is a count in the database that every web process shares.
+    submitted_from = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -114,6 +147,10 @@ class Proposal(models.Model):
             models.Index(fields=["tour", "-created_at"]),
             # The default ordering: the first page of the tracker and of triage reads it in order.
             models.Index(fields=["-created_at", "-id"], name="proposal_newest_first"),
+            # The public form's hourly limit per address.
+            models.Index(
+                fields=["submitted_from", "created_at"], condition=~Q(submitted_from=""), name="proposal_submitted_from"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

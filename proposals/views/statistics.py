@@ -21,7 +21,7 @@ REVIEWED = [s for s in Proposal.Status.values if s not in (Proposal.Status.RECEI
 
 def _proposals(tour):
     """Public proposals of the tour; duplicates are counted once, under the original."""
-    proposals = Proposal.objects.filter(is_public=True).exclude(status=Proposal.Status.DUPLICATE)
+    proposals = Proposal.objects.counted()
     return proposals.filter(tour=tour) if tour is not None else proposals
 
 

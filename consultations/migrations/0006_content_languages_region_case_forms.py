@@ -27,7 +27,7 @@ def load_case_forms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0004_meeting_thumbnail_and_minutes_pdf'),
+        ('consultations', '0005_sniffed_file_names'),
     ]
 
     operations = [
