@@ -141,6 +141,12 @@ CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "schedule": crontab(hour=8, minute=0),
 }
 
+# Online events: join and recording links must be https to one of these hosts (or their
+# subdomains); consultations/links.py.
+EVENT_LINK_HOSTS = envlist(
+    "EVENT_LINK_HOSTS", ["zoom.us", "meet.google.com", "teams.microsoft.com", "youtube.com", "youtu.be"]
+)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
