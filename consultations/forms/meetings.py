@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
 from consultations.services.meetings import sniff_upload
 from foundation import uploads
-from foundation.collation import NameOrderedModelChoiceField
+from foundation.collation import NameOrderedModelChoiceField, NameOrderedModelMultipleChoiceField
 from foundation.translated_forms import TranslatedFieldsMixin, side_by_side_layout, translated_names
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -36,52 +36,101 @@ class VersionedForm(forms.ModelForm):
         self.helper = _helper()
 
 
+def _link_field(name: str) -> forms.URLField:
+    field = Meeting._meta.get_field(name)
+    return forms.URLField(
+        label=field.verbose_name,
+        required=False,
+        assume_scheme="https",
+        max_length=field.max_length,
+        validators=field.validators,
+        help_text=_("https:// only, to an allowed host."),
+    )
+
+
 class MeetingForm(TranslatedFieldsMixin, VersionedForm):
     translated_fields = ("title", "venue", "chair", "hosts", "agenda")
     required_translated = ("title",)
 
-    online_url = forms.URLField(
-        label=Meeting._meta.get_field("online_url").verbose_name, required=False, assume_scheme="https"
-    )
+    online_url = _link_field("online_url")
+    recording_url = _link_field("recording_url")
 
     class Meta:
         model = Meeting
         fields = [
             "tour",
             "region",
+            "regions",
             "kind",
+            "attendance",
             *translated_names("title"),
             "starts_at",
+            "ends_at",
             *translated_names("venue"),
             "online_url",
+            "online_is_public",
+            "join_opens_minutes",
+            "recording_url",
+            "registration_open",
+            "capacity",
             *translated_names("chair", "hosts", "agenda"),
         ]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "regions": forms.CheckboxSelectMultiple,
             **{name: forms.Textarea(attrs={"rows": 3}) for name in translated_names("hosts")},
             **{name: forms.Textarea(attrs={"rows": 6}) for name in translated_names("agenda")},
         }
-        field_classes = {"region": NameOrderedModelChoiceField}
+        # Regions in the page language's alphabet.
+        field_classes = {"region": NameOrderedModelChoiceField, "regions": NameOrderedModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tour"].queryset = Tour.objects.order_by("-is_current", "-starts_on")
+        self.fields["region"].empty_label = _("— none: a national or thematic event —")
+        # Left out, they take the event's kind's usual value (older forms and scripts post neither).
+        self.fields["attendance"].required = False
+        self.fields["join_opens_minutes"].required = False
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("tour", Tour.objects.current())
         self.helper.layout = side_by_side_layout(self)
 
+    def clean_attendance(self):
+        attendance = self.cleaned_data.get("attendance")
+        if attendance:
+            return attendance
+        if self.cleaned_data.get("kind") == Meeting.Kind.ONLINE_CONFERENCE:
+            return Meeting.Attendance.ONLINE
+        return self.instance.attendance if self.instance.pk else Meeting.Attendance.IN_PERSON
+
+    def clean_join_opens_minutes(self):
+        value = self.cleaned_data.get("join_opens_minutes")
+        return Meeting._meta.get_field("join_opens_minutes").default if value is None else value
+
     def clean(self):
         data = super().clean()
-        kind = data.get("kind")
-        if kind == Meeting.Kind.ONLINE_CONFERENCE and not data.get("online_url"):
-            self.add_error("online_url", _("An online conference needs its link."))
-        elif (
-            kind
-            and kind != Meeting.Kind.ONLINE_CONFERENCE
-            and not self._any_language("venue")
-            and not data.get("online_url")
-        ):
-            self.add_error("venue_kk", _("Give the venue, or an online link if the meeting is held online."))
+        attendance, kind = data.get("attendance"), data.get("kind")
+        online = attendance in (Meeting.Attendance.ONLINE, Meeting.Attendance.HYBRID)
+        if kind == Meeting.Kind.ONLINE_CONFERENCE and attendance == Meeting.Attendance.IN_PERSON:
+            self.add_error("attendance", _("An online conference is held online or in person and online."))
+        if online and not data.get("online_url") and "online_url" not in self.errors:
+            if kind == Meeting.Kind.ONLINE_CONFERENCE:
+                self.add_error("online_url", _("An online conference needs its link."))
+            else:
+                self.add_error("online_url", _("An event held online needs its link."))
+        if attendance and attendance != Meeting.Attendance.ONLINE and not self._any_language("venue"):
+            self.add_error("venue_kk", _("Give the venue of an event held in person."))
+        if data.get("online_is_public") and not online:
+            self.add_error("online_is_public", _("Only an event held online can have public online access."))
+        if data.get("capacity") is not None and data["capacity"] < 1:
+            self.add_error("capacity", _("Give at least one place, or leave it empty for no limit."))
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must come after the start."))
+        if data.get("region") and data.get("regions"):
+            # The host region is listed once, as the host.
+            data["regions"] = data["regions"].exclude(pk=data["region"].pk)
         tour, starts_at = data.get("tour"), data.get("starts_at")
         if tour and starts_at and not (tour.starts_on <= starts_at.date() <= tour.ends_on):
             self.add_error(
