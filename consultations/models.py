@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consultations.links import validate_event_link
 from foundation.files import SniffedFileField
@@ -450,7 +451,7 @@ class Memorandum(models.Model):
         IN_REVIEW = "in_review", _("In review")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         APPROVED = "approved", _("Approved")
-        SIGNED = "signed", _("Signed")
+        SIGNED = "signed", pgettext_lazy("memorandum status", "Signed")
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
 

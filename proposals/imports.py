@@ -16,6 +16,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consultations.models import Region
 from foundation import cache as best_effort
@@ -173,7 +174,14 @@ def check_rows(headers: list[str], rows: list[list[str]], *, tour_id: int) -> tu
     if missing:
         return [_("Missing column: %(columns)s.") % {"columns": ", ".join(missing)}], []
     if len(rows) > MAX_ROWS:
-        return [_("The file has more than %(max)d rows; split it.") % {"max": MAX_ROWS}], []
+        return [
+            ngettext(
+                "The file has more than %(max)d row; split it.",
+                "The file has more than %(max)d rows; split it.",
+                MAX_ROWS,
+            )
+            % {"max": MAX_ROWS}
+        ], []
     regions, directions = _region_lookup(), _direction_lookup()
     index = {name: i for i, name in enumerate(headers) if name in COLUMNS}
     checked, seen = [], set()
@@ -185,7 +193,14 @@ def check_rows(headers: list[str], rows: list[list[str]], *, tour_id: int) -> tu
         if not value["text"]:
             errors.append(_("The proposal text is empty."))
         elif len(value["text"]) > MAX_TEXT:
-            errors.append(_("The proposal text is longer than %(max)d characters.") % {"max": MAX_TEXT})
+            errors.append(
+                ngettext(
+                    "The proposal text is longer than %(max)d character.",
+                    "The proposal text is longer than %(max)d characters.",
+                    MAX_TEXT,
+                )
+                % {"max": MAX_TEXT}
+            )
         region = regions.get(value["region"].casefold())
         if region is None:
             errors.append(_("Unknown region “%(value)s”.") % {"value": value["region"]})

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programs.models import Direction
 
@@ -61,7 +62,7 @@ class Proposal(models.Model):
         IMPORT = "import", _("Import")
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("proposal status", "Received")
         UNDER_REVIEW = "under_review", _("Under review")
         ACCEPTED = "accepted", _("Accepted")
         PARTLY_ACCEPTED = "partly_accepted", _("Partly accepted")

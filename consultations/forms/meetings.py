@@ -4,6 +4,7 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
 from consultations.services.meetings import sniff_upload
@@ -232,13 +233,13 @@ class MeetingFilter(django_filters.FilterSet):
     date_from = django_filters.DateFilter(
         field_name="starts_at",
         lookup_expr="date__gte",
-        label=_("From"),
+        label=pgettext_lazy("start of a date range", "From"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
         field_name="starts_at",
         lookup_expr="date__lte",
-        label=_("To"),
+        label=pgettext_lazy("end of a date range", "To"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
 from foundation import uploads
@@ -365,7 +365,11 @@ def meeting_minutes_save(
     reason = _("Minutes page saved") + (f" ({_('participation')}: {note})" if note else "")
     if len(reason) > HISTORY_REASON_MAX:
         changed = sum(1 for form in participations.forms if form.has_changed())
-        reason = _("Minutes page saved (participation: %(count)d rows changed)") % {"count": changed}
+        reason = ngettext(
+            "Minutes page saved (participation: %(count)d row changed)",
+            "Minutes page saved (participation: %(count)d rows changed)",
+            changed,
+        ) % {"count": changed}
     meeting_save(meeting=meeting, expected_version=expected_version, user=user, reason=reason[:HISTORY_REASON_MAX])
     participations.instance = meeting
     participations.save()

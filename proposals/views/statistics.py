@@ -8,6 +8,7 @@ from django.db.models.functions import TruncMonth
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from consultations.models import Meeting, Region, Tour
 from foundation.charts import bar_chart
@@ -65,7 +66,7 @@ def _funnel(proposals):
         label_heading=_("Stage"),
         value_heading=_("Proposals"),
         rows=[
-            (_("Received"), received),
+            (pgettext("proposals counted", "Received"), received),
             (_("Reviewed"), reviewed),
             (_("Answered"), answered),
             (_("Accepted or already done"), taken_up),
