@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from foundation.files import GIF, JPEG, PDF, PNG, WEBP
 
@@ -41,9 +42,14 @@ def open_image(fileobj):
         try:
             return Image.open(fileobj)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            limit = MAX_IMAGE_PIXELS // 1_000_000
             raise ValidationError(
-                _("The image is too large: at most %(limit)s megapixels. Reduce it and try again.")
-                % {"limit": MAX_IMAGE_PIXELS // 1_000_000},
+                ngettext(
+                    "The image is too large: at most %(limit)s megapixel. Reduce it and try again.",
+                    "The image is too large: at most %(limit)s megapixels. Reduce it and try again.",
+                    limit,
+                )
+                % {"limit": limit},
                 code="image_pixels",
             ) from None
 
