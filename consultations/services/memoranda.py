@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -264,7 +264,8 @@ def _commitment_message(kind: str, commitment: Commitment) -> tuple[str, str, li
     if kind == Notification.Kind.OVERDUE:
         subject = _("Commitment overdue: %(what)s") % {"what": str(commitment)}
     else:
-        subject = _("Commitment due on %(date)s: %(what)s") % {"date": commitment.due_on, "what": str(commitment)}
+        due = formats.date_format(commitment.due_on, "DATE_FORMAT")  # as pages write dates
+        subject = _("Commitment due on %(date)s: %(what)s") % {"date": due, "what": str(commitment)}
     body = render_to_string(
         "consultations/memoranda/email_commitment.txt",
         {"commitment": commitment, "memorandum": memorandum, "overdue": kind == Notification.Kind.OVERDUE},

@@ -89,3 +89,15 @@ def test_the_commitment_e_mail_and_the_memorandum_pdf_use_the_same_dates(tour, a
             {"memorandum": memorandum, "commitments": [commitment], "fonts_css": ""},
         )
     assert "31 марта 2027 г." in pdf
+
+
+@pytest.mark.django_db
+def test_the_reminder_subject_writes_the_date_as_pages_do(astana, tour):
+    from consultations.models import Notification
+    from consultations.services.memoranda import _commitment_message
+
+    memorandum = factories.MemorandumFactory(region=astana, tour=tour)
+    commitment = factories.CommitmentFactory(memorandum=memorandum, due_on=datetime.date(2026, 12, 6))
+    with translation.override("kk"):
+        subject, _body, _to = _commitment_message(Notification.Kind.DUE_SOON, commitment)
+    assert subject.startswith("Міндеттеменің мерзімі — 2026 жылғы 6 желтоқсан: ")

@@ -237,7 +237,7 @@ def test_a_reminder_about_a_commitment_with_a_line_break_goes_out(
     astana, official_astana, django_capture_on_commit_callbacks
 ):
     memorandum = make_memorandum(astana, Memorandum.Status.SIGNED)
-    Commitment.objects.filter(memorandum=memorandum).update(description="Пандус салу\nжәне жөндеу")
+    Commitment.objects.filter(memorandum=memorandum).update(description_kk="Пандус салу\nжәне жөндеу")
     Commitment.objects.filter(memorandum=memorandum, party="foundation").delete()
     with django_capture_on_commit_callbacks(execute=True):
         assert commitments_daily() == 1
