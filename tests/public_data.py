@@ -40,7 +40,7 @@ def build(scale: int = 1, proposals: int = 200) -> PublicData:
             direction=Direction.values[i % len(Direction.values)],
             featured=i < 3,
             beneficiaries=10 * (i + 1),
-            target_group_kk="Мүмкіндігі шектеулі балалар",
+            target_group_kk="Мүгедектігі бар балалар",
             body_kk="**Көз скринингі** жабдықтары шала туған нәрестелерге арналған.",
         )
         for i in range(2 * scale)

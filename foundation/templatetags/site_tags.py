@@ -50,3 +50,10 @@ def lang_attr(code):
     if not code or code == _page_language():
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def languages_in_themselves():
+    """settings.LANGUAGES as written there: each language named in itself («Қазақша», «Русский»,
+    «English»), never translated into the page's language."""
+    return settings.LANGUAGES

@@ -110,3 +110,19 @@ def test_the_spell_check_catches_a_misspelling():
         check=True,
     )
     assert result.stdout.split() == ["общественостью"]
+
+
+def test_demo_text_uses_the_glossarys_disability_terms(seeded):
+    from programs.models import Program
+
+    texts = russian_texts() + [p.summary_kk or "" for p in Program.objects.all()]
+    texts += list(Proposal.objects.values_list("text", flat=True))
+    for old in ("мүмкіндігі шектеулі", "Мүмкіндігі шектеулі", "с ограниченными возможностями"):
+        assert not [t for t in texts if old in t], old
+
+
+def test_proposals_are_shown_as_written_and_marked(seeded, client):
+    astana = Region.objects.get(code_iso="KZ-71")
+    html = client.get(f"/ru/proposals/?region={astana.pk}").content.decode()
+    assert re.search(r'<a href="/ru/proposals/\w+/" lang="kk">', html)  # the Astana proposals were made in Kazakh
+    assert not re.search(r'<a href="/kk/proposals/\w+/" lang="kk">', client.get("/kk/proposals/").content.decode())

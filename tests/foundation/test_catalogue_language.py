@@ -102,3 +102,11 @@ def test_the_language_switcher_names_kazakh_as_a_language(client):
     html = client.get("/ru/").content.decode()
     assert 'lang="kk">Қазақша</a>' in html
     assert ">Қазақ<" not in html
+
+
+@pytest.mark.django_db
+def test_every_language_is_named_in_itself_in_the_switcher(client):
+    html = client.get("/ru/").content.decode()
+    for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
+        assert f'lang="{code}"' in html and f">{name}</a>" in html
+    assert "Английский" not in html
