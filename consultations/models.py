@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -59,6 +60,26 @@ class Region(models.Model):
 
     def get_absolute_url(self):
         return reverse("consultations:region_detail", kwargs={"slug": self.slug})
+
+    @property
+    def former_name_list(self) -> list[str]:
+        """The former names alone: «Nur-Sultan / Нұр-Сұлтан / Нур-Султан (2019–2022); Akmola …»
+        gives ["Nur-Sultan", "Нұр-Сұлтан", "Нур-Султан", "Akmola", …]."""
+        names = []
+        for period in self.former_names.split(";"):
+            period = re.sub(r"\(.*?\)", "", period)
+            names += [name.strip() for name in period.split("/") if name.strip()]
+        return names
+
+    @classmethod
+    def ids_by_former_name(cls, query: str) -> list[int]:
+        """Regions once called `query` (any case, any language): a search for «Нұр-Сұлтан» is
+        a search for Astana. Twenty rows: read them all."""
+        wanted = " ".join((query or "").split()).casefold()
+        if not wanted:
+            return []
+        rows = cls.objects.exclude(former_names="").only("pk", "former_names")
+        return [r.pk for r in rows if any(name.casefold() == wanted for name in r.former_name_list)]
 
     def text_forms(self, lang: str) -> dict:
         """Names to put into generated text in `lang`: the region (`name`) and the city where

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSim
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
+from consultations.models import Region
 from proposals.models import Proposal
 
 # A status filter value of triage (and the dashboard's link): Proposal.objects.awaiting_answer().
@@ -46,6 +47,10 @@ def search_proposals(queryset: QuerySet, query: str) -> QuerySet:
     if not words:
         return queryset
     code = Q(code=query.strip().upper())
+    # A former name of a place finds its region's proposals («Нұр-Сұлтан» -> Astana).
+    renamed = Region.ids_by_former_name(query)
+    if renamed:
+        code |= Q(region_id__in=renamed)
     if _is_postgres():
         # Prefix search ("мектеп" finds "мектептер"): Kazakh is agglutinative.
         raw = " & ".join(f"{w}:*" for w in words)

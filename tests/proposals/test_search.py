@@ -4,6 +4,7 @@ import pytest
 
 from proposals.models import Proposal
 from proposals.selectors import search_proposals, similar_proposals
+from tests import factories
 from tests.proposals.conftest import make_proposal
 
 
@@ -59,3 +60,17 @@ class TestSimilar:
         assert result[0] == close
         assert loose not in result[:1]
         assert all(p.tour_id == tour.pk for p in result)
+
+
+@pytest.mark.django_db
+def test_a_former_name_finds_the_renamed_regions_proposals(client, tour):
+    """«Нұр-Сұлтан» (2019–2022) is Astana: searching it finds Astana's proposals, in any case."""
+    from tests.proposals.conftest import make_proposal
+
+    astana = make_proposal(tour=tour, region=factories.region("KZ-71"), text="Пандус салу керек")
+    make_proposal(tour=tour, region=factories.region("KZ-75"), text="Спорт секциясы керек")
+    Proposal.objects.update(is_public=True)
+    for query in ("Нұр-Сұлтан", "нур-султан", "Nur-Sultan", "Целиноград"):
+        html = client.get("/ru/proposals/", {"q": query}).content.decode()
+        assert astana.code in html and "Спорт секциясы" not in html, query
+    assert "Бывшие названия: Nur-Sultan / Нұр-Сұлтан" in client.get("/ru/regions/astana/").content.decode()
