@@ -143,6 +143,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
 # Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
+# Proposals: imports whose worker died end failed (nothing of them was kept), never "importing".
+CELERY_BEAT_SCHEDULE["imports-recover"] = {"task": "proposals.tasks.recover_imports", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "task": "consultations.tasks.memoranda.commitments_daily",
     "schedule": crontab(hour=8, minute=0),
