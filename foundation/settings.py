@@ -51,12 +51,16 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "foundation",
     "accounts",
     "programs",
     "consultations",
     "proposals",
     "demo",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +154,12 @@ CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "schedule": crontab(hour=8, minute=0),
 }
 
+# Open data: the nightly package, at 02:30 when the site is quiet.
+CELERY_BEAT_SCHEDULE["open-data-nightly"] = {
+    "task": "opendata.tasks.build_package",
+    "schedule": crontab(hour=2, minute=30),
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
@@ -216,6 +226,41 @@ if MEDIA_STORAGE == "s3":
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = envint("ATTACHMENT_MAX_MB", 15) * 1024 * 1024
+
+# The read API (/api/v1/): public data only, everyone anonymous (no session, no CSRF), JSON
+# only (DRF's browsable pages carry inline scripts), throttled per client address.
+API_THROTTLE_RATE = envstr("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional consultation tour: open data API",
+    "DESCRIPTION": (
+        'Read-only public data of the regional tour of the "Qazaqstan Halqyna" Public Foundation: regions, meetings, '
+        "memoranda and commitments, programs and proposals. Texts in Kazakh, Russian or English "
+        "(`?lang=` or `Accept-Language`). No contacts, no names without consent, nothing unpublished."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProposalStatusEnum": "proposals.models.Proposal.Status",
+        "MeetingStatusEnum": "consultations.models.Meeting.Status",
+        "MemorandumStatusEnum": "consultations.models.Memorandum.Status",
+        "CommitmentStatusEnum": "consultations.models.Commitment.Status",
+        "ProgramStatusEnum": "programs.models.Program.Status",
+    },
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -304,5 +349,7 @@ if TESTING:
     # Tests that check the page cache turn it on themselves; elsewhere a page cached by one
     # test must not leak into the next.
     PUBLIC_PAGE_CACHE_SECONDS = 0
+    # Tests share one client address; the throttle test sets its own low rate.
+    API_THROTTLE_RATE = "100000/minute"
 
 ADMIN_URL_PREFIX = "admin/"
