@@ -21,7 +21,13 @@ def start_worker(queue: str, **env) -> subprocess.Popen:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
     except redis.exceptions.ConnectionError:
         pytest.fail(f"Redis is not reachable at {REDIS_URL}; start it (see README)")
-    full_env = {**os.environ, "REDIS_URL": REDIS_URL, "DJANGO_SETTINGS_MODULE": "foundation.settings", **env}
+    full_env = {
+        **os.environ,
+        "REDIS_URL": REDIS_URL,
+        "CELERY_QUEUE": queue,  # what the worker queues itself (the outbox's deliveries) stays on its queue
+        "DJANGO_SETTINGS_MODULE": "foundation.settings",
+        **env,
+    }
     full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.Popen(
         [
