@@ -10,6 +10,7 @@ import psycopg2
 import pytest
 import redis
 from django.db import connection
+from django.utils import translation
 
 from proposals import imports
 from proposals.models import ImportJob, Proposal, ProposalStatusChange
@@ -69,7 +70,8 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_job_ends_failed(postg
     assert Proposal.objects.count() == 0  # its transaction died with it
     assert ProposalStatusChange.objects.count() == 0
 
-    assert imports.import_jobs_recover() == [job.pk]
+    with translation.override("en"):
+        assert imports.import_jobs_recover() == [job.pk]
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert job.error_message.startswith("The import was interrupted")
