@@ -3,8 +3,8 @@ submitting proposals, staff triaging and saving minutes, against a production se
 
 The site's cookies are Secure and the loopback is plain HTTP behind nginx (which tells the site
 the request came over HTTPS), so the client marks them sendable itself. Each submission comes
-from another address (X-Forwarded-For, which nginx passes on), as real citizens do, so the
-per-address submission limit does not turn the bench into a rate-limit test.
+from another loopback address (127.0.x.y, a connection bound to it), as real citizens come from
+theirs, so the per-address submission limit does not turn the bench into a rate-limit test.
 """
 
 import itertools
@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
+from requests.adapters import HTTPAdapter
 
 WORDS = ["оңалту", "мектеп", "инклюзивті", "спорт", "реабилитация", "школа", "грант", "жабдық", "экзоскелет"]
 REGIONS = os.environ.get("BENCH_REGION_SLUGS", "astana,almaty,shymkent").split(",")
@@ -26,7 +27,20 @@ _addresses = itertools.count(1)
 _meetings = itertools.count()
 
 
+class _FromAddress(HTTPAdapter):
+    """Connections bound to one local address (any of 127.0.0.0/8 reaches the loopback server)."""
+
+    def __init__(self, address: str, **kwargs):
+        self.address = address
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 def _unsecure_cookies(client) -> None:
+    """nginx stands for the TLS proxy here: keep the site's Secure cookies sendable over the loopback."""
     for cookie in list(client.cookies):
         if cookie.secure:
             client.cookies.set(cookie.name, cookie.value, domain=cookie.domain, path=cookie.path)
@@ -75,6 +89,15 @@ class _FormFields(HTMLParser):
 class _Site(HttpUser):
     abstract = True
 
+    def on_start(self):
+        # What the TLS proxy tells the site (nginx sets it itself; this lets the bench hit a node directly).
+        self.client.headers["X-Forwarded-Proto"] = "https"
+
+    def get(self, path: str, **kwargs):
+        response = self.client.get(path, **kwargs)
+        _unsecure_cookies(self.client)  # pages re-send the CSRF cookie
+        return response
+
     def post(self, path: str, data: dict, name: str, expect_redirect: bool = True, **headers) -> None:
         """POST a form as a browser does; anything but the redirect of a saved form is a failure."""
         data = {**data, "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")}
@@ -87,6 +110,7 @@ class _Site(HttpUser):
                 response.failure(f"not saved: {response.status_code}")
             else:
                 response.success()
+        _unsecure_cookies(self.client)
 
 
 class PublicVisitor(_Site):
@@ -97,32 +121,32 @@ class PublicVisitor(_Site):
 
     @task(3)
     def home(self):
-        self.client.get(f"/{random.choice(['kk', 'ru', 'en'])}/", name="/[lang]/")
+        self.get(f"/{random.choice(['kk', 'ru', 'en'])}/", name="/[lang]/")
 
     @task(2)
     def region(self):
-        self.client.get(f"/kk/regions/{random.choice(REGIONS)}/", name="/kk/regions/[slug]/")
+        self.get(f"/kk/regions/{random.choice(REGIONS)}/", name="/kk/regions/[slug]/")
 
     @task(2)
     def meeting(self):
-        self.client.get(f"/kk/meetings/{random.choice(MEETINGS)}/", name="/kk/meetings/[id]/")
+        self.get(f"/kk/meetings/{random.choice(MEETINGS)}/", name="/kk/meetings/[id]/")
 
     @task(2)
     def tracker(self):
         params = {"region": random.choice(REGION_IDS), "page": random.randint(1, 20)}
-        self.client.get("/kk/proposals/", params=params, name="/kk/proposals/?region&page")
+        self.get("/kk/proposals/", params=params, name="/kk/proposals/?region&page")
 
     @task(2)
     def proposal(self):
-        self.client.get(f"/ru/proposals/{random.choice(CODES)}/", name="/ru/proposals/[code]/")
+        self.get(f"/ru/proposals/{random.choice(CODES)}/", name="/ru/proposals/[code]/")
 
     @task(1)
     def statistics(self):
-        self.client.get("/kk/proposals/statistics/", name="/kk/proposals/statistics/")
+        self.get("/kk/proposals/statistics/", name="/kk/proposals/statistics/")
 
     @task(1)
     def programs(self):
-        self.client.get("/en/programs/", name="/en/programs/")
+        self.get("/en/programs/", name="/en/programs/")
 
 
 class Searcher(_Site):
@@ -132,7 +156,7 @@ class Searcher(_Site):
     @task
     def search(self):
         query = " ".join(random.sample(WORDS, random.randint(1, 2)))
-        self.client.get("/kk/proposals/", params={"q": query}, name="/kk/proposals/?q")
+        self.get("/kk/proposals/", params={"q": query}, name="/kk/proposals/?q")
 
 
 class Citizen(_Site):
@@ -143,8 +167,7 @@ class Citizen(_Site):
 
     @task
     def submit(self):
-        self.client.get("/kk/proposals/submit/", name="/kk/proposals/submit/ (form)")
-        _unsecure_cookies(self.client)
+        self.get("/kk/proposals/submit/", name="/kk/proposals/submit/ (form)")
         data = {
             "text": f"Ауылда балаларға арналған {random.choice(WORDS)} орталығы керек",
             "direction": "rehabilitation",
@@ -152,8 +175,9 @@ class Citizen(_Site):
             "author_name": "Жүктеме сынағы",
             "website": "",
         }
-        address = f"198.18.{next(_addresses) % 250}.{random.randint(1, 250)}"  # TEST-NET, a header value only
-        self.post("/kk/proposals/submit/", data, "/kk/proposals/submit/ (post)", **{"X-Forwarded-For": address})
+        n = next(_addresses)
+        self.client.mount("http://", _FromAddress(f"127.0.{2 + n // 250 % 250}.{1 + n % 250}"))
+        self.post("/kk/proposals/submit/", data, "/kk/proposals/submit/ (post)")
 
 
 class Staff(_Site):
@@ -163,8 +187,8 @@ class Staff(_Site):
     wait_time = between(2, 5)
 
     def on_start(self):
-        self.client.get("/en/accounts/login/", name="/en/accounts/login/")
-        _unsecure_cookies(self.client)
+        super().on_start()
+        self.get("/en/accounts/login/", name="/en/accounts/login/")
         self.post(
             "/en/accounts/login/", {"username": "staff", "password": STAFF_PASSWORD}, "/en/accounts/login/ (post)"
         )
@@ -176,18 +200,26 @@ class Staff(_Site):
         params = random.choice(
             [{}, {"status": "received"}, {"region": random.choice(REGION_IDS)}, {"q": random.choice(WORDS)}]
         )
-        self.client.get("/en/proposals/staff/", params=params, name="/en/proposals/staff/?filters")
+        self.get("/en/proposals/staff/", params=params, name="/en/proposals/staff/?filters")
 
     @task(2)
     def proposal(self):
-        self.client.get(f"/en/proposals/staff/{random.choice(PROPOSALS)}/", name="/en/proposals/staff/[id]/")
+        self.get(f"/en/proposals/staff/{random.choice(PROPOSALS)}/", name="/en/proposals/staff/[id]/")
 
     @task(1)
     def save_minutes(self):
-        page = self.client.get(f"/en/staff/meetings/{self.meeting}/", name="/en/staff/meetings/[id]/")
+        page = self.get(f"/en/staff/meetings/{self.meeting}/", name="/en/staff/meetings/[id]/")
         form = _FormFields("minutes-form")
         form.feed(page.text)
         fields = form.fields
+        # Only the participation rows already there; the blank extra rows stay unsent.
+        initial = int(fields.get("participation-INITIAL_FORMS", 0))
+        fields["participation-TOTAL_FORMS"] = str(initial)
+        fields = {
+            k: v
+            for k, v in fields.items()
+            if not re.match(r"participation-(\d+)-", k) or int(k.split("-")[1]) < initial
+        }
         fields["minutes"] = re.sub(r"\s*Жүктеме сынағы \d+$", "", fields.get("minutes", "")) + (
             f"\n\nЖүктеме сынағы {random.randint(1, 10**6)}"
         )
