@@ -1,4 +1,8 @@
-"""Role predicates shared by every app's rules.py: the one place that says who is who."""
+"""Role predicates shared by every app's rules.py: the one place that says who is who.
+
+They read only the user; what an object's region is, each app's rules.py says (this module
+knows no other app's models).
+"""
 
 import rules
 
@@ -18,18 +22,6 @@ def is_akimat_official(user) -> bool:
     return bool(user and user.is_authenticated and user.is_akimat_official)
 
 
-@rules.predicate
-def is_official_of_region(user, obj) -> bool:
-    """True when the user is an akimat official of the region the object belongs to.
-
-    The object is a Region, or anything with a `region_id`, or a commitment (through its
-    memorandum).
-    """
-    if not is_akimat_official(user) or obj is None:
-        return False
-    region_id = getattr(obj, "region_id", None)
-    if region_id is None and hasattr(obj, "memorandum"):
-        region_id = obj.memorandum.region_id
-    if region_id is None and obj.__class__.__name__ == "Region":
-        region_id = obj.pk
-    return region_id == user.region_id
+def is_official_of(user, region_id) -> bool:
+    """True when the user is an akimat official bound to the region with this id."""
+    return region_id is not None and is_akimat_official(user) and user.region_id == region_id

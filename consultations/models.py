@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from foundation.workflow import Actor, Transitions, WorkflowMixin
+
 
 class Region(models.Model):
     """One of the 20 regions (17 oblasts and 3 cities of republican significance).
@@ -81,7 +83,7 @@ class Tour(models.Model):
         return self.name
 
 
-class Meeting(models.Model):
+class Meeting(WorkflowMixin, models.Model):
     class Kind(models.TextChoices):
         PUBLIC_MEETING = "public_meeting", _("Meeting with the public and the akim")
         ONLINE_CONFERENCE = "online_conference", _("Online conference")
@@ -96,13 +98,15 @@ class Meeting(models.Model):
     # Held, whether or not its minutes are public yet.
     HELD_STATUSES = (Status.HELD, Status.MINUTES_PUBLISHED)
 
-    # Allowed status changes: from -> set of targets. One place for the rule.
-    TRANSITIONS = {
-        Status.PLANNED: {Status.HELD, Status.CANCELLED},
-        Status.HELD: {Status.MINUTES_PUBLISHED},
-        Status.MINUTES_PUBLISHED: {Status.HELD},  # unpublish to correct the minutes
-        Status.CANCELLED: {Status.PLANNED},
-    }
+    # Allowed status changes and who may make each; consultations/services/meetings.py enforces it.
+    TRANSITIONS = Transitions(
+        {
+            Status.PLANNED: {Status.HELD: Actor.STAFF, Status.CANCELLED: Actor.STAFF},
+            Status.HELD: {Status.MINUTES_PUBLISHED: Actor.STAFF},
+            Status.MINUTES_PUBLISHED: {Status.HELD: Actor.STAFF},  # unpublish to correct the minutes
+            Status.CANCELLED: {Status.PLANNED: Actor.STAFF},
+        }
+    )
 
     tour = models.ForeignKey(Tour, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("tour"))
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("region"))
@@ -148,8 +152,13 @@ class Meeting(models.Model):
     def minutes_are_public(self) -> bool:
         return self.status == self.Status.MINUTES_PUBLISHED
 
-    def can_change_status(self, target) -> bool:
-        return target in self.TRANSITIONS.get(self.status, set())
+    @property
+    def has_taken_place(self) -> bool:
+        """Held (whatever the minutes), or planned and its start has passed: the public is not
+        told "has not taken place yet" about a date gone by."""
+        return self.status in self.HELD_STATUSES or (
+            self.status == self.Status.PLANNED and self.starts_at <= timezone.now()
+        )
 
 
 class Participation(models.Model):
@@ -276,7 +285,7 @@ class MemorandumQuerySet(models.QuerySet):
         return self.filter(status__in=Memorandum.PUBLIC_STATUSES)
 
 
-class Memorandum(models.Model):
+class Memorandum(WorkflowMixin, models.Model):
     """A memorandum of cooperation between the foundation and one regional akimat."""
 
     class Status(models.TextChoices):
@@ -288,23 +297,19 @@ class Memorandum(models.Model):
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
 
-    class Role(models.TextChoices):
-        """Who may make a status change: foundation staff or the officials of the region."""
-
-        STAFF = "staff", _("Foundation staff")
-        OFFICIAL = "official", _("Akimat official")
-
-    # Allowed status changes: from -> {target: role allowed to make it}. The one place for the
-    # workflow; consultations/services/memoranda.py enforces it.
-    TRANSITIONS = {
-        Status.DRAFT: {Status.IN_REVIEW: Role.STAFF},
-        Status.IN_REVIEW: {Status.CHANGES_REQUESTED: Role.OFFICIAL, Status.APPROVED: Role.OFFICIAL},
-        Status.CHANGES_REQUESTED: {Status.IN_REVIEW: Role.STAFF},
-        Status.APPROVED: {Status.SIGNED: Role.STAFF, Status.CHANGES_REQUESTED: Role.STAFF},
-        Status.SIGNED: {Status.EXPIRED: Role.STAFF, Status.TERMINATED: Role.STAFF},
-        Status.EXPIRED: {},
-        Status.TERMINATED: {},
-    }
+    # Allowed status changes and who may make each (staff, or the officials of the region);
+    # consultations/services/memoranda.py enforces it.
+    TRANSITIONS = Transitions(
+        {
+            Status.DRAFT: {Status.IN_REVIEW: Actor.STAFF},
+            Status.IN_REVIEW: {Status.CHANGES_REQUESTED: Actor.OFFICIAL, Status.APPROVED: Actor.OFFICIAL},
+            Status.CHANGES_REQUESTED: {Status.IN_REVIEW: Actor.STAFF},
+            Status.APPROVED: {Status.SIGNED: Actor.STAFF, Status.CHANGES_REQUESTED: Actor.STAFF},
+            Status.SIGNED: {Status.EXPIRED: Actor.STAFF, Status.TERMINATED: Actor.STAFF},
+            Status.EXPIRED: {},
+            Status.TERMINATED: {},
+        }
+    )
     # Staff may change the text only before review or when the akimat asked for changes.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
     PUBLIC_STATUSES = (Status.SIGNED, Status.EXPIRED, Status.TERMINATED)
@@ -375,9 +380,6 @@ class Memorandum(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
-
-    def can_change_status(self, target, role) -> bool:
-        return self.TRANSITIONS.get(self.status, {}).get(target) == role
 
 
 class MemorandumVersion(models.Model):

@@ -178,7 +178,11 @@ class ImportForm(forms.Form):
     ]
 
     tour = forms.ModelChoiceField(label=_("Tour"), queryset=Tour.objects.all())
-    channel = forms.ChoiceField(label=_("Where the proposals were collected"), choices=CHANNELS)
+    channel = forms.ChoiceField(
+        label=_("Where the proposals were collected"),
+        choices=CHANNELS,
+        help_text=_("When you choose a meeting below, its kind decides (an online conference or a meeting)."),
+    )
     meeting = forms.ModelChoiceField(
         label=_("Meeting or conference (optional)"),
         queryset=Meeting.objects.select_related("region").order_by("-starts_at"),
@@ -207,6 +211,8 @@ class ImportForm(forms.Form):
         meeting, tour = cleaned.get("meeting"), cleaned.get("tour")
         if meeting and tour and meeting.tour_id != tour.pk:
             self.add_error("meeting", _("This meeting belongs to another tour."))
+        if meeting:
+            cleaned["channel"] = Proposal.channel_for_meeting(meeting)
         return cleaned
 
 

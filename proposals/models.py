@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foundation.workflow import Actor, Transitions, WorkflowMixin
 from programs.models import Direction
 
 # Letters and digits that cannot be mistaken for one another when read aloud or copied.
@@ -53,7 +54,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(status__in=Proposal.AWAITING_ANSWER)
 
 
-class Proposal(models.Model):
+class Proposal(WorkflowMixin, models.Model):
     class Channel(models.TextChoices):
         MEETING = "meeting", _("Meeting")
         ONLINE_CONFERENCE = "online_conference", _("Online conference")
@@ -72,6 +73,59 @@ class Proposal(models.Model):
     ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
     TAKEN_UP = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.ALREADY_DONE)  # answered with a yes
     AWAITING_ANSWER = (Status.RECEIVED, Status.UNDER_REVIEW)
+
+    # Allowed status changes and who may make each; proposals/services.py enforces it, with one
+    # guard: a decision (ANSWERED) needs the official answer first. Duplicates are marked by
+    # merging and leave that status only by unmerging (back to review).
+    TRANSITIONS = Transitions(
+        {
+            Status.RECEIVED: {
+                Status.UNDER_REVIEW: Actor.STAFF,
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.UNDER_REVIEW: {
+                Status.RECEIVED: Actor.STAFF,
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.ACCEPTED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.PARTLY_ACCEPTED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.DECLINED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.ALREADY_DONE: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.DUPLICATE: {Status.UNDER_REVIEW: Actor.STAFF},
+        }
+    )
 
     code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
     tour = models.ForeignKey(
@@ -166,10 +220,22 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("proposals:detail", kwargs={"code": self.code})
 
+    @classmethod
+    def channel_for_meeting(cls, meeting) -> str:
+        """The channel of a proposal voiced at `meeting`: it follows the meeting's kind."""
+        if meeting.kind == meeting.Kind.ONLINE_CONFERENCE:
+            return cls.Channel.ONLINE_CONFERENCE
+        return cls.Channel.MEETING
+
     @property
     def public_author_name(self) -> str:
         """The author's name as the public may see it: empty without consent."""
         return self.author_name if self.publish_name else ""
+
+    @property
+    def has_answer(self) -> bool:
+        """An official answer is written in at least one language."""
+        return any((getattr(self, f"answer_{lang}", "") or "").strip() for lang in ("kk", "ru", "en"))
 
     @property
     def is_answered(self) -> bool:

@@ -66,9 +66,9 @@ class TestAnswer:
             staff_client.post(url(proposal), ANSWER)
         assert mailoutbox == []
 
-    def test_a_failed_send_releases_the_claim_for_the_retry(self, tour, monkeypatch, mailoutbox):
+    def test_a_failed_send_releases_the_claim_for_the_retry(self, tour, monkeypatch, mailoutbox, staff_user):
         proposal = make_proposal(tour=tour, contact_email="author@example.kz", notify_by_email=True)
-        services.proposal_answer(proposal=proposal, status="accepted", answers={"kk": "Иә"})
+        services.proposal_answer(proposal=proposal, status="accepted", answers={"kk": "Иә"}, answered_by=staff_user)
 
         def broken(*args, **kwargs):
             raise smtplib.SMTPServerDisconnected("down")
@@ -115,10 +115,12 @@ class TestSimilarAndMerge:
         assert "3 people asked for the same." in page
         assert second.status_changes.last().note == original.code
 
-    def test_the_page_needs_few_queries(self, staff_client, tour, django_assert_max_num_queries):
+    def test_the_page_needs_few_queries(self, staff_client, staff_user, tour, django_assert_max_num_queries):
         original = make_proposal(tour=tour, text="Оңалту орталығы керек")
         for i in range(8):
-            services.proposal_merge(duplicate=make_proposal(tour=tour, text=f"Оңалту орталығы {i}"), original=original)
+            services.proposal_merge(
+                duplicate=make_proposal(tour=tour, text=f"Оңалту орталығы {i}"), original=original, merged_by=staff_user
+            )
             make_proposal(tour=tour, text=f"Оңалту орталығын салу {i}")
         with django_assert_max_num_queries(14):
             response = staff_client.get(url(original))
@@ -130,9 +132,9 @@ class TestSimilarAndMerge:
         assert staff_client.get(url(proposal, "merge/")).status_code == 405
         assert staff_client.get(url(proposal, "unmerge/")).status_code == 405
 
-    def test_unmerge_restores_the_proposal(self, staff_client, tour):
+    def test_unmerge_restores_the_proposal(self, staff_client, staff_user, tour):
         original, dup = make_proposal(tour=tour), make_proposal(tour=tour)
-        services.proposal_merge(duplicate=dup, original=original)
+        services.proposal_merge(duplicate=dup, original=original, merged_by=staff_user)
         staff_client.post(url(dup, "unmerge/"))
         dup.refresh_from_db()
         assert dup.duplicate_of is None and dup.status == Proposal.Status.UNDER_REVIEW
