@@ -153,6 +153,10 @@ class Meeting(WorkflowMixin, models.Model):
         return self.status == self.Status.MINUTES_PUBLISHED
 
     @property
+    def is_held(self) -> bool:
+        return self.status in self.HELD_STATUSES
+
+    @property
     def has_taken_place(self) -> bool:
         """Held (whatever the minutes), or planned and its start has passed: the public is not
         told "has not taken place yet" about a date gone by."""

@@ -20,6 +20,8 @@ class PublicFilterForm(forms.Form):
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=BLANK + Direction.choices, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=BLANK + Proposal.Status.choices, required=False)
+    # Set by the links of a meeting's page ("see all its proposals"); shown as a removable filter.
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.all(), required=False, widget=forms.HiddenInput)
 
 
 class TriageFilterForm(PublicFilterForm):
@@ -31,7 +33,7 @@ class TriageFilterForm(PublicFilterForm):
         required=False,
     )
 
-    field_order = ["q", "tour", "region", "direction", "channel", "status", "has_answer"]
+    field_order = ["q", "tour", "region", "direction", "channel", "status", "has_answer", "meeting"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,6 +122,22 @@ class AnswerForm(forms.Form):
         if answered and not any(cleaned.get(f"answer_{lang}", "").strip() for lang in ("kk", "ru", "en")):
             self.add_error("answer_kk", _("Write the answer in at least one language before giving a decision."))
         return cleaned
+
+
+class VisibilityForm(forms.Form):
+    """Hide a proposal from the public, or show it again; the reason goes into its history."""
+
+    is_public = forms.TypedChoiceField(
+        choices=[("0", _("Hide from the public")), ("1", _("Show to the public again"))],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason (kept in the proposal's history)"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: spam, abusive language, personal data of someone else."),
+    )
 
 
 class BulkActionForm(forms.Form):

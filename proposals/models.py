@@ -175,7 +175,8 @@ class Proposal(WorkflowMixin, models.Model):
         related_name="proposals",
         verbose_name=_("program it was taken into"),
     )
-    is_public = models.BooleanField(_("public"), default=True, help_text=_("Untick for spam or abuse."))
+    # Published at once; staff hide spam or abuse with a reason (ProposalModeration, the service).
+    is_public = models.BooleanField(_("public"), default=True, editable=False)
     # Recognises a row already imported, so importing the same file twice adds nothing.
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     search_text = models.TextField(editable=False, blank=True)
@@ -270,6 +271,26 @@ class ProposalStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.proposal.code}: {self.from_status} → {self.to_status}"
+
+
+class ProposalModeration(models.Model):
+    """Staff hid a proposal from the public (spam, abuse) or showed it again, and why."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="moderations")
+    is_public = models.BooleanField(_("public after the change"))
+    reason = models.CharField(_("reason"), max_length=300)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("moderation")
+        verbose_name_plural = _("moderation")
+
+    def __str__(self):
+        return f"{self.proposal.code}: {'shown' if self.is_public else 'hidden'} ({self.reason})"
 
 
 class AnswerTemplate(models.Model):

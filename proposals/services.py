@@ -1,7 +1,7 @@
 """Writes on proposals that carry business rules. Every status change goes through here."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from foundation.public_cache import bump_content_version
 from foundation.workflow import TransitionNotAllowed
-from proposals.models import Proposal, ProposalStatusChange
+from proposals.models import Proposal, ProposalModeration, ProposalStatusChange
 from proposals.rules import proposal_actor
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")
@@ -82,6 +82,29 @@ def proposal_answer(
     if not proposal_change_status(proposal=proposal, status=status, user=answered_by):
         _notify_when_answered(proposal)  # the status was already a decision; the answer is new
     return proposal
+
+
+MODERATION_REASON_MAX = 300
+
+
+@transaction.atomic
+def proposal_set_visibility(*, proposal: Proposal, is_public: bool, reason: str, user) -> bool:
+    """Hide a proposal from the public or show it again, with the reason, in its history;
+    returns False when it already was so. The save refreshes the public pages."""
+    if not user.has_perm("proposals.moderate_proposal", proposal):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why, for the proposal's history."), code="reason")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.is_public == is_public:
+        return False
+    ProposalModeration.objects.create(
+        proposal=proposal, is_public=is_public, reason=reason[:MODERATION_REASON_MAX], changed_by=user
+    )
+    proposal.is_public = is_public
+    proposal.save(update_fields=["is_public", "updated_at"])
+    return True
 
 
 class BulkActionError(ValidationError):

@@ -453,7 +453,7 @@ def meeting_pdf_status(request, pk, pdf_pk):
         {
             "status": pdf.status,
             "label": pdf.get_status_display(),
-            "progress": pdf.progress,
+            "percent": pdf.progress,
             "finished": pdf.is_finished,
             "url": reverse("consultations:staff_meeting_pdf_download", kwargs={"pk": pk, "pdf_pk": pdf.pk})
             if pdf.status == MinutesPdf.Status.DONE
