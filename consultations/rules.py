@@ -5,7 +5,7 @@ Views and services name the permission they need; this file is the only place th
 
 import rules
 
-from accounts.predicates import is_admin, is_akimat_official, is_foundation_staff, is_official_of
+from foundation.roles import is_admin, is_akimat_official, is_foundation_staff, is_official_of
 from foundation.workflow import Actor
 
 

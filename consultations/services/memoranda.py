@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.selectors import official_emails, staff_emails
 from consultations.models import (
     Commitment,
     CommitmentProgress,
@@ -29,6 +28,7 @@ from consultations.models import (
     ReviewComment,
 )
 from consultations.rules import memorandum_actor
+from foundation.roles import official_emails, staff_emails
 
 REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is due
 
