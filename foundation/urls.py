@@ -6,16 +6,17 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
 from consultations import urls as consultations_urls
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
-from foundation import views
+from foundation import observability, views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
 from portal import views as portal
 from programs.sitemaps import ProgramSitemap
 from proposals.sitemaps import ProposalSitemap
+
+handler500 = "foundation.views.server_error"
 
 sitemaps = {
     "pages": PublicPagesSitemap,
@@ -28,6 +29,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", observability.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path(
@@ -71,5 +73,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# No route serves MEDIA_ROOT, even in development: every stored file goes out through a view
+# that checks access and foundation.files.file_response.

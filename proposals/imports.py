@@ -11,7 +11,6 @@ import io
 import re
 import zipfile
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -19,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
+from foundation import cache as best_effort
+from foundation.files import safe_stem
 from programs.models import Direction
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
 
@@ -53,6 +54,7 @@ HEADER_ALIASES = {
 YES = {"1", "true", "yes", "y", "x", "+", "иә", "ия", "да"}
 NO = {"", "0", "false", "no", "n", "-", "жоқ", "нет"}
 MAX_ROWS = 20000
+XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a ZIP archive
 MAX_TEXT = 5000
 BATCH = 500
 PROGRESS_KEY = "proposals:import:{}:processed"
@@ -75,6 +77,11 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def stored_name(filename: str, data: bytes) -> str:
+    """The name an import file is kept under: its stem, and `.xlsx` only when its bytes are a ZIP."""
+    return f"{safe_stem(filename, fallback='import')}.{'xlsx' if data[:4] == XLSX_MAGIC else 'csv'}"
+
+
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of a CSV (UTF-8) or XLSX file; ImportFileError when it cannot be read."""
     name = filename.lower()
@@ -86,7 +93,7 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
 
 
 def _read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:4096]:
+    if data[:4] == XLSX_MAGIC or b"\x00" in data[:4096]:
         raise ImportFileError(_("This file is not a CSV table. Upload a CSV or XLSX file."))
     try:
         text = data.decode("utf-8-sig")
@@ -259,7 +266,7 @@ def import_job_queue(*, job: ImportJob) -> bool:
 def import_job_progress(job: ImportJob) -> int:
     """Rows processed so far. While the transaction runs, only the cache knows."""
     if job.status == ImportJob.Status.RUNNING:
-        return min(cache.get(PROGRESS_KEY.format(job.pk), 0), job.total)
+        return min(best_effort.get(PROGRESS_KEY.format(job.pk), 0), job.total)
     return job.processed
 
 
@@ -269,14 +276,14 @@ def import_job_run(*, job_id: int) -> int:
         return 0  # claimed by another worker, or not queued
     job = ImportJob.objects.get(pk=job_id)
     progress_key = PROGRESS_KEY.format(job.pk)
-    cache.set(progress_key, 0, timeout=24 * 3600)
+    best_effort.set(progress_key, 0, timeout=24 * 3600)
     created = 0
     try:
         with transaction.atomic():
             for start in range(0, len(job.rows), BATCH):
                 batch = job.rows[start : start + BATCH]
                 created += _import_batch(job, batch)
-                cache.set(progress_key, start + len(batch), timeout=24 * 3600)
+                best_effort.set(progress_key, start + len(batch), timeout=24 * 3600)
     except IntegrityError:
         # Another import of the same rows committed first: nothing of this one was kept.
         ImportJob.objects.filter(pk=job.pk).update(
@@ -292,7 +299,7 @@ def import_job_run(*, job_id: int) -> int:
         skipped_count=job.total - created,
         finished_at=timezone.now(),
     )
-    cache.delete(progress_key)
+    best_effort.delete(progress_key)
     return created
 
 

@@ -81,12 +81,12 @@ def memorandum_public_detail(request, pk):
 
 def memorandum_scan(request, pk):
     memorandum = _get_memorandum_for_user(request, pk)
-    return file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed.pdf")
+    return file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed", inline=True)
 
 
 def progress_evidence(request, pk):
     entry = _get_progress_for_user(request, pk)
-    return file_response(entry.evidence)
+    return file_response(entry.evidence, inline=True)
 
 
 def memorandum_pdf(request, pk):

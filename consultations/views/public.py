@@ -36,5 +36,5 @@ def meeting_photo(request, pk, attachment_pk, thumbnail=False):
     """A public photo of a meeting (or its thumbnail); anything else is a 404."""
     photo = get_object_or_404(MeetingAttachment.objects.public_photos(), pk=attachment_pk, meeting_id=pk)
     if thumbnail and photo.thumbnail:
-        return file_response(photo.thumbnail, content_type="image/jpeg")
-    return file_response(photo.file, content_type=photo.content_type or None)
+        return file_response(photo.thumbnail, inline=True)
+    return file_response(photo.file, inline=True)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0005_proposal_author_language'),
+        ('proposals', '0006_proposal_submitted_from'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
