@@ -51,12 +51,17 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "foundation",
+    "outbox",
     "accounts",
     "programs",
     "consultations",
     "proposals",
     "demo",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -136,16 +141,33 @@ PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
+# Publishing from a request gives up fast when the broker is down (one quick retry, not
+# Celery's default of seconds): the outbox keeps the work and the sweep hands it out later.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+    "socket_connect_timeout": 1,
+}
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")  # one queue per test worker, see tests
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
 # Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
+# The outbox (outbox/services.py): hand out e-mails and jobs not yet sent, retry the failed.
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "outbox.tasks.sweep", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "task": "consultations.tasks.memoranda.commitments_daily",
     "schedule": crontab(hour=8, minute=0),
+}
+
+# Open data: the nightly package, at 02:30 when the site is quiet.
+CELERY_BEAT_SCHEDULE["open-data-nightly"] = {
+    "task": "opendata.tasks.build_package",
+    "schedule": crontab(hour=2, minute=30),
 }
 
 AUTHENTICATION_BACKENDS = [
@@ -215,6 +237,41 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = envint("ATTACHMENT_MAX_MB", 15) * 1024 * 1024
 
+# The read API (/api/v1/): public data only, everyone anonymous (no session, no CSRF), JSON
+# only (DRF's browsable pages carry inline scripts), throttled per client address.
+API_THROTTLE_RATE = envstr("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional consultation tour: open data API",
+    "DESCRIPTION": (
+        'Read-only public data of the regional tour of the "Qazaqstan Halqyna" Public Foundation: regions, meetings, '
+        "memoranda and commitments, programs and proposals. Texts in Kazakh, Russian or English "
+        "(`?lang=` or `Accept-Language`). No contacts, no names without consent, nothing unpublished."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ProposalStatusEnum": "proposals.models.Proposal.Status",
+        "MeetingStatusEnum": "consultations.models.Meeting.Status",
+        "MemorandumStatusEnum": "consultations.models.Memorandum.Status",
+        "CommitmentStatusEnum": "consultations.models.Commitment.Status",
+        "ProgramStatusEnum": "programs.models.Program.Status",
+    },
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -228,7 +285,7 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)  # seconds; a hung mail server must not hold a worker
 EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH")  # for django.core.mail.backends.filebased.EmailBackend
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Қазақстан халқына <noreply@example.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -302,5 +359,7 @@ if TESTING:
     # Tests that check the page cache turn it on themselves; elsewhere a page cached by one
     # test must not leak into the next.
     PUBLIC_PAGE_CACHE_SECONDS = 0
+    # Tests share one client address; the throttle test sets its own low rate.
+    API_THROTTLE_RATE = "100000/minute"
 
 ADMIN_URL_PREFIX = "admin/"

@@ -29,6 +29,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("opendata.api.urls")),
     path("metrics", observability.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
@@ -60,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
+    path("staff/outbox/", include("outbox.urls")),
     # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
     path(
         "",
@@ -70,6 +72,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 
