@@ -164,6 +164,11 @@ CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "schedule": crontab(hour=8, minute=0),
 }
 
+# Online events: join and recording links must be https to one of these hosts (or their
+# subdomains); consultations/links.py.
+EVENT_LINK_HOSTS = envlist(
+    "EVENT_LINK_HOSTS", ["zoom.us", "meet.google.com", "teams.microsoft.com", "youtube.com", "youtu.be"]
+)
 # Open data: the nightly package, at 02:30 when the site is quiet.
 CELERY_BEAT_SCHEDULE["open-data-nightly"] = {
     "task": "opendata.tasks.build_package",
