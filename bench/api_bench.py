@@ -182,6 +182,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--port", type=int, default=8160, help="8160-8169")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="use the database a --keep run left")
     args = parser.parse_args()
     if not on_postgres():
         print("skipped: set DATABASE_URL to a PostgreSQL server (the figures are for PostgreSQL)")
@@ -189,12 +191,14 @@ def main() -> int:
     if not 8160 <= args.port <= 8169:
         raise SystemExit("use a port from 8160 to 8169")
     env = environment(args.port)
-    admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    admin(f'CREATE DATABASE "{DB_NAME}"')
+    if not args.reuse:
+        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin(f'CREATE DATABASE "{DB_NAME}"')
     server = None
     try:
         started = time.perf_counter()
-        fill(env)
+        if not args.reuse:
+            fill(env)
         print(f"database {DB_NAME}: {PROPOSALS:,} proposals in {time.perf_counter() - started:.0f} s", flush=True)
         base = f"http://127.0.0.1:{args.port}"
         server = subprocess.Popen(
@@ -234,10 +238,12 @@ def main() -> int:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-        from django.db import connections
+        if "django" in sys.modules:
+            from django.db import connections
 
-        connections.close_all()
-        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+            connections.close_all()
+        if not args.keep:
+            admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
     return 0
 
 

@@ -220,3 +220,19 @@ def test_signed_in_staff_see_the_same_public_data(client, planted, staff_user):
     codes = {r["code"] for r in client.get(reverse("api:proposals")).json()["results"]}
     assert planted.hidden.code not in codes
     assert "sessionid" not in client.get(reverse("api:proposals")).cookies
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_hand_built_proposal_equals_drfs_own_representation(planted, lang):
+    from django.utils import translation
+
+    from opendata import selectors
+    from opendata.api.serializers import ProposalDetailSerializer, ProposalSerializer
+
+    with translation.override(lang):
+        for proposal in selectors.proposals():
+            fast = ProposalSerializer().to_representation(proposal)
+            assert fast == dict(ProposalSerializer().generic_representation(proposal))
+            assert list(fast) == ProposalSerializer.Meta.fields
+            detail = ProposalDetailSerializer().to_representation(proposal)
+            assert detail == dict(ProposalDetailSerializer().generic_representation(proposal))
