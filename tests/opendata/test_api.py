@@ -236,3 +236,21 @@ def test_the_hand_built_proposal_equals_drfs_own_representation(planted, lang):
             assert list(fast) == ProposalSerializer.Meta.fields
             detail = ProposalDetailSerializer().to_representation(proposal)
             assert detail == dict(ProposalDetailSerializer().generic_representation(proposal))
+
+
+def test_a_repeated_request_is_answered_from_the_cache_until_content_changes(
+    client, planted, django_assert_num_queries
+):
+    url = reverse("api:proposals")
+    first = client.get(url, {"lang": "en"})
+    with django_assert_num_queries(0):
+        again = client.get(url, {"lang": "en"})
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
+    assert again["Access-Control-Allow-Origin"] == "*"
+    planted.public.text = "Жаңартылған мәтін"
+    planted.public.save()
+    fresh = client.get(url, {"lang": "en"})
+    assert "Жаңартылған мәтін" in fresh.content.decode()
+    assert fresh["ETag"] != first["ETag"]
