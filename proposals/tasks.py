@@ -12,3 +12,9 @@ from proposals import imports
 @shared_task
 def run_import(job_id: int) -> int:
     return imports.import_job_run(job_id=job_id)
+
+
+@shared_task
+def recover_imports() -> list[int]:
+    """Celery beat, every minute: fail imports whose worker died, so none stays "importing"."""
+    return imports.import_jobs_recover()
