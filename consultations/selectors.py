@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Meeting, MeetingAttachment, Memorandum, Region
+from consultations.proposal_counts import proposal_counts
 
 HELD = [Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED]
 # Proposal statuses that count as answered; kept as strings so this app need not import
@@ -32,14 +33,13 @@ class TourProgress:
 
 
 def tour_progress(tour) -> TourProgress:
-    """Headline counts of one tour (all zero when there is no tour yet). Four queries."""
+    """Headline counts of one tour (all zero when there is no tour yet). Three queries; the
+    proposals are counted from `proposal_counts` (kept in the cache, refreshed on change)."""
     regions_total = Region.objects.count()
     if tour is None:
         return TourProgress(regions_total, 0, 0, 0, 0, 0, 0)
     meetings = tour.meetings.filter(status__in=HELD).aggregate(held=Count("id"), regions=Count("region", distinct=True))
-    proposals = tour.proposals.aggregate(
-        received=Count("id"), answered=Count("id", filter=Q(status__in=ANSWERED_PROPOSAL_STATUSES))
-    )
+    counts = proposal_counts()
     commitments = Commitment.objects.filter(memorandum__tour=tour).aggregate(
         total=Count("id"), done=Count("id", filter=Q(status=Commitment.Status.DONE))
     )
@@ -47,8 +47,8 @@ def tour_progress(tour) -> TourProgress:
         regions_total=regions_total,
         regions_visited=meetings["regions"],
         meetings_held=meetings["held"],
-        proposals_received=proposals["received"],
-        proposals_answered=proposals["answered"],
+        proposals_received=counts.count(tour=tour),
+        proposals_answered=counts.count(tour=tour, statuses=ANSWERED_PROPOSAL_STATUSES),
         commitments_total=commitments["total"],
         commitments_done=commitments["done"],
     )
@@ -131,7 +131,7 @@ def region_page(region) -> dict:
         "memoranda": signed_memoranda_with_commitment_counts(region),
         "programs": region.programs.all(),
         "proposals": proposals[:PROPOSAL_TEASERS],
-        "proposals_count": proposals.count(),
+        "proposals_count": proposal_counts().count(region=region, is_public=True),
     }
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
+from consultations.proposal_counts import proposals_changed
 from programs.models import Direction
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
 
@@ -334,6 +335,8 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
         )
         for p in proposals
     )
+    if proposals:
+        proposals_changed()  # bulk_create sends no signal
     return len(proposals)
 
 

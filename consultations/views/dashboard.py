@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from consultations.models import Commitment, Meeting, Tour
+from consultations.proposal_counts import proposal_counts
 from consultations.views.access import staff_required
 
 # Kept as strings: consultations does not import the proposals app.
@@ -36,7 +37,7 @@ def dashboard(request):
         without_minutes = without_minutes.filter(tour=tour)
         past_planned = past_planned.filter(tour=tour)
         upcoming = upcoming.filter(tour=tour)
-    unanswered = tour.proposals.filter(status__in=UNANSWERED_PROPOSAL_STATUSES).count() if tour else 0
+    unanswered = proposal_counts().count(tour=tour, statuses=UNANSWERED_PROPOSAL_STATUSES) if tour else 0
     context = {
         "tour": tour,
         "without_minutes": list(without_minutes[:LISTED]),

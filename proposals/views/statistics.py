@@ -10,6 +10,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from consultations.models import Meeting, Region, Tour
+from consultations.proposal_counts import proposal_counts
 from foundation.charts import bar_chart
 from foundation.public_cache import public_page
 from programs.models import Direction
@@ -18,14 +19,14 @@ from proposals.models import Proposal
 REVIEWED = [s for s in Proposal.Status.values if s not in (Proposal.Status.RECEIVED, Proposal.Status.DUPLICATE)]
 
 
-def _proposals(tour):
-    """Public proposals of the tour; duplicates are counted once, under the original."""
-    proposals = Proposal.objects.filter(is_public=True).exclude(status=Proposal.Status.DUPLICATE)
-    return proposals.filter(tour=tour) if tour is not None else proposals
+def _proposals(tour) -> dict:
+    """Filters of the counted proposals: public ones of the tour; duplicates are counted once,
+    under the original. Counts come from `proposal_counts` (kept in the cache, refreshed on change)."""
+    return {"tour": tour, "is_public": True, "exclude_status": Proposal.Status.DUPLICATE}
 
 
 def _by_direction(proposals):
-    counts = dict(proposals.order_by().values_list("direction").annotate(n=Count("id")))
+    counts = proposal_counts().by("direction", **proposals)
     return bar_chart(
         slug="direction",
         title=_("Proposals by direction"),
@@ -37,7 +38,7 @@ def _by_direction(proposals):
 
 
 def _by_region(proposals):
-    counts = dict(proposals.order_by().values_list("region").annotate(n=Count("id")))
+    counts = proposal_counts().by("region", **proposals)
     return bar_chart(
         slug="region",
         title=_("Proposals by region"),
@@ -49,7 +50,7 @@ def _by_region(proposals):
 
 
 def _funnel(proposals):
-    counts = dict(proposals.order_by().values_list("status").annotate(n=Count("id")))
+    counts = proposal_counts().by("status", **proposals)
     received = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in REVIEWED)
     answered = sum(counts.get(s, 0) for s in Proposal.ANSWERED)
