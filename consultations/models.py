@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from foundation.files import SniffedFileField
 
 
 class Region(models.Model):
@@ -90,6 +94,9 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
         CANCELLED = "cancelled", _("Cancelled")
+
+    # Held, whether or not its minutes are public yet.
+    HELD_STATUSES = (Status.HELD, Status.MINUTES_PUBLISHED)
 
     # Allowed status changes: from -> set of targets. One place for the rule.
     TRANSITIONS = {
@@ -197,7 +204,7 @@ class MeetingAttachment(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    file = SniffedFileField(_("file"), upload_to=attachment_path)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -207,7 +214,7 @@ class MeetingAttachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     # A small JPEG made at upload for photos, so lists never send the full-size image.
-    thumbnail = models.FileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
+    thumbnail = SniffedFileField(_("thumbnail"), upload_to=attachment_thumbnail_path, blank=True)
 
     objects = MeetingAttachmentQuerySet.as_manager()
 
@@ -240,7 +247,7 @@ class MinutesPdf(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pdfs")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(_("progress, per cent"), default=0)
-    file = models.FileField(_("file"), upload_to=minutes_pdf_path, blank=True)
+    file = SniffedFileField(_("file"), upload_to=minutes_pdf_path, blank=True)
     meeting_version = models.PositiveIntegerField(default=1)
     error = models.CharField(max_length=300, blank=True)
     requested_by = models.ForeignKey(
@@ -303,6 +310,8 @@ class Memorandum(models.Model):
     # Staff may change the text only before review or when the akimat asked for changes.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
     PUBLIC_STATUSES = (Status.SIGNED, Status.EXPIRED, Status.TERMINATED)
+    # A memorandum binds its parties while signed; drafts and those that ran their course do not.
+    BINDING_STATUSES = (Status.SIGNED,)
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="memoranda", verbose_name=_("region"))
     tour = models.ForeignKey(
@@ -326,7 +335,7 @@ class Memorandum(models.Model):
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     signed_place = models.CharField(_("place of signing"), max_length=300, blank=True)
-    signed_scan = models.FileField(_("signed scan (PDF)"), upload_to="memoranda/", blank=True)
+    signed_scan = SniffedFileField(_("signed scan (PDF)"), upload_to="memoranda/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     revision = models.PositiveIntegerField(_("revision"), default=1)
     version = models.PositiveIntegerField(default=1)  # optimistic locking, as on Meeting
@@ -419,11 +428,27 @@ class ReviewComment(models.Model):
 
 
 class CommitmentQuerySet(models.QuerySet):
+    """One definition of each set of commitments; every page, selector and reminder uses these."""
+
+    def binding(self):
+        """Commitments in force: those of a signed memorandum (a draft binds nobody)."""
+        return self.filter(memorandum__status__in=Memorandum.BINDING_STATUSES)
+
+    def public(self):
+        """Commitments the public may see: those of public memoranda."""
+        return self.filter(memorandum__status__in=Memorandum.PUBLIC_STATUSES)
+
     def open(self):
         return self.exclude(status__in=Commitment.CLOSED)
 
     def overdue(self):
         return self.filter(Commitment.overdue_q())
+
+    def due_within(self, days: int, today=None):
+        """Binding, open commitments due within `days` (overdue ones included): the dashboard
+        list and the daily reminders."""
+        today = today or timezone.localdate()
+        return self.binding().open().filter(due_on__isnull=False, due_on__lte=today + datetime.timedelta(days=days))
 
 
 class Commitment(models.Model):
@@ -479,14 +504,19 @@ class Commitment(models.Model):
 
     @classmethod
     def state_counts(cls, prefix: str = "") -> dict:
-        """Aggregates counting commitments as the pages show them: done, in progress (open and
-        not overdue), overdue, and all. `prefix` as for overdue_q."""
+        """Aggregates counting commitments as the pages show them: done, in progress and not
+        started (each by its status, overdue ones apart), overdue, and all. `prefix` as for
+        overdue_q."""
         pk = f"{prefix}pk"
-        open_ = ~Q(**{f"{prefix}status__in": cls.CLOSED})
         overdue = cls.overdue_q(prefix)
+
+        def status(value):
+            return Q(**{f"{prefix}status": value})
+
         return {
-            "done": models.Count(pk, filter=Q(**{f"{prefix}status": cls.Status.DONE})),
-            "in_progress": models.Count(pk, filter=open_ & ~overdue),
+            "done": models.Count(pk, filter=status(cls.Status.DONE)),
+            "in_progress": models.Count(pk, filter=status(cls.Status.IN_PROGRESS) & ~overdue),
+            "not_started": models.Count(pk, filter=status(cls.Status.NOT_STARTED) & ~overdue),
             "overdue": models.Count(pk, filter=overdue),
             "total": models.Count(pk),
         }
@@ -505,7 +535,7 @@ class CommitmentProgress(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Commitment.Status.choices)
     note = models.TextField(_("progress note"))
-    evidence = models.FileField(_("evidence"), upload_to="commitments/", blank=True)
+    evidence = SniffedFileField(_("evidence"), upload_to="commitments/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,57 +1,17 @@
 """Reads of the tour that several pages reuse.
 
 This app must not import proposals: proposals are read through reverse relations
-(`tour.proposals`, `region.proposals`, `meeting.proposals`) with their statuses as strings.
+(`region.proposals.public()`, `meeting.proposals.public()`), whose querysets proposals defines.
 """
 
-from dataclasses import dataclass
-
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery, TextChoices
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, TextChoices
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Commitment, Meeting, MeetingAttachment, Memorandum, Region
-from consultations.proposal_counts import proposal_counts
 
-HELD = [Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED]
-# Proposal statuses that count as answered; kept as strings so this app need not import
-# proposals (dependencies run one way: proposals -> consultations).
-ANSWERED_PROPOSAL_STATUSES = ["accepted", "partly_accepted", "declined", "already_done"]
 # How many proposals a region or meeting page lists before pointing to the tracker.
 PROPOSAL_TEASERS = 10
-
-
-@dataclass(frozen=True)
-class TourProgress:
-    regions_total: int
-    regions_visited: int
-    meetings_held: int
-    proposals_received: int
-    proposals_answered: int
-    commitments_total: int
-    commitments_done: int
-
-
-def tour_progress(tour) -> TourProgress:
-    """Headline counts of one tour (all zero when there is no tour yet). Three queries; the
-    proposals are counted from `proposal_counts` (kept in the cache, refreshed on change)."""
-    regions_total = Region.objects.count()
-    if tour is None:
-        return TourProgress(regions_total, 0, 0, 0, 0, 0, 0)
-    meetings = tour.meetings.filter(status__in=HELD).aggregate(held=Count("id"), regions=Count("region", distinct=True))
-    counts = proposal_counts()
-    commitments = Commitment.objects.filter(memorandum__tour=tour).aggregate(
-        total=Count("id"), done=Count("id", filter=Q(status=Commitment.Status.DONE))
-    )
-    return TourProgress(
-        regions_total=regions_total,
-        regions_visited=meetings["regions"],
-        meetings_held=meetings["held"],
-        proposals_received=counts.count(tour=tour),
-        proposals_answered=counts.count(tour=tour, statuses=ANSWERED_PROPOSAL_STATUSES),
-        commitments_total=commitments["total"],
-        commitments_done=commitments["done"],
-    )
 
 
 class RegionProgress(TextChoices):
@@ -83,11 +43,9 @@ def regions_with_progress(tour):
         return list(regions)
     meetings = Meeting.objects.filter(region=OuterRef("pk"), tour=tour)
     regions = Region.objects.annotate(
-        meetings_held=_count(meetings.filter(status__in=HELD)),
+        meetings_held=_count(meetings.filter(status__in=Meeting.HELD_STATUSES)),
         meetings_planned=_count(meetings.filter(status=Meeting.Status.PLANNED)),
-        has_signed_memorandum=Exists(
-            Memorandum.objects.filter(region=OuterRef("pk"), tour=tour, status=Memorandum.Status.SIGNED)
-        ),
+        has_signed_memorandum=Exists(Memorandum.objects.public().filter(region=OuterRef("pk"), tour=tour)),
     ).order_by("name")
     regions = list(regions)
     for region in regions:
@@ -103,16 +61,29 @@ def regions_with_progress(tour):
 
 
 def latest_meetings(limit: int = 6):
-    return Meeting.objects.filter(status__in=HELD).select_related("region").order_by("-starts_at")[:limit]
+    return (
+        Meeting.objects.filter(status__in=Meeting.HELD_STATUSES).select_related("region").order_by("-starts_at")[:limit]
+    )
 
 
-def signed_memoranda_with_commitment_counts(region):
-    """The region's signed memoranda, each with counts of its commitments by state. One query.
+def region_commitment_counts(region, *, for_officials: bool = False) -> dict:
+    """Commitments of a region's memoranda by state (Commitment.state_counts): those of public
+    memoranda, or for the region's officials those of every memorandum sent to them."""
+    commitments = Commitment.objects.filter(memorandum__region=region)
+    if for_officials:
+        commitments = commitments.exclude(memorandum__status=Memorandum.Status.DRAFT)
+    else:
+        commitments = commitments.public()
+    return commitments.aggregate(**Commitment.state_counts())
+
+
+def public_memoranda_with_commitment_counts(region):
+    """The region's public memoranda, each with counts of its commitments by state. One query.
 
     Per memorandum, where the `region_commitments` tag gives the region's totals.
     """
     return (
-        region.memoranda.filter(status=Memorandum.Status.SIGNED)
+        region.memoranda.public()
         .annotate(**{f"commitments_{k}": v for k, v in Commitment.state_counts("commitments__").items()})
         .order_by("-signed_on")
     )
@@ -120,7 +91,7 @@ def signed_memoranda_with_commitment_counts(region):
 
 def public_proposals_of(owner):
     """Public proposals reached through `owner.proposals` (a region, meeting or tour), newest first."""
-    return owner.proposals.filter(is_public=True).order_by("-created_at", "-id")
+    return owner.proposals.public().order_by("-created_at", "-id")
 
 
 def region_page(region) -> dict:
@@ -128,10 +99,10 @@ def region_page(region) -> dict:
     proposals = public_proposals_of(region)
     return {
         "meetings": region.meetings.select_related("tour").order_by("-starts_at"),
-        "memoranda": signed_memoranda_with_commitment_counts(region),
+        "memoranda": public_memoranda_with_commitment_counts(region),
         "programs": region.programs.all(),
         "proposals": proposals[:PROPOSAL_TEASERS],
-        "proposals_count": proposal_counts().count(region=region, is_public=True),
+        "proposals_count": proposals.count(),
     }
 
 
@@ -148,7 +119,7 @@ def public_meeting(pk: int) -> Meeting:
             ),
             Prefetch(
                 "memoranda",
-                queryset=Memorandum.objects.filter(status__in=Memorandum.PUBLIC_STATUSES),
+                queryset=Memorandum.objects.public(),
                 to_attr="public_memoranda",
             ),
         )
@@ -157,7 +128,7 @@ def public_meeting(pk: int) -> Meeting:
 
 
 def meeting_page(meeting) -> dict:
-    proposals = public_proposals_of(meeting) if meeting.status in HELD else meeting.proposals.none()
+    proposals = public_proposals_of(meeting) if meeting.status in Meeting.HELD_STATUSES else meeting.proposals.none()
     participations = list(meeting.participations.all())
     return {
         "participations": participations,

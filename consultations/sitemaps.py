@@ -30,7 +30,7 @@ class MemorandumSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return Memorandum.objects.filter(status__in=Memorandum.PUBLIC_STATUSES).order_by("pk")
+        return Memorandum.objects.public().order_by("pk")
 
     def lastmod(self, memorandum):
         return memorandum.updated_at

@@ -6,6 +6,8 @@ The SVG itself is drawn by templates/includes/tile_map.html from what this modul
 import re
 from dataclasses import dataclass
 
+from consultations.selectors import RegionProgress
+
 COLUMNS = 7
 ROWS = 5
 TILE_WIDTH = 120
@@ -67,3 +69,14 @@ def tiles(regions) -> list[Tile]:
 
 def view_box() -> str:
     return f"0 0 {COLUMNS * (TILE_WIDTH + GAP) - GAP} {ROWS * (TILE_HEIGHT + GAP) - GAP}"
+
+
+def tile_map_context(regions) -> dict:
+    """What templates/includes/tile_map.html needs, for the home and the regions list."""
+    return {
+        "tiles": tiles(regions),
+        "tile_view_box": view_box(),
+        "tile_width": TILE_WIDTH,
+        "tile_height": TILE_HEIGHT,
+        "progress_choices": RegionProgress.choices,
+    }

@@ -16,6 +16,28 @@ CSP = "; ".join(
     ]
 )
 
+# Browser features no page of the site uses are switched off for it and for anything it embeds.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
 
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
@@ -26,4 +48,5 @@ class ContentSecurityPolicyMiddleware:
         # The admin ships inline scripts of its own; it is staff-only and keeps its defaults.
         if not request.path.startswith(f"/{settings.ADMIN_URL_PREFIX}"):
             response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -23,7 +23,13 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000")
+# Absolute links in e-mails, the sitemap and hreflang: production must say where it lives,
+# or every e-mail would link to localhost.
+SITE_URL = envurl("SITE_URL", ("https", "http"))
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off (e.g. https://tour.example.kz)")
+    SITE_URL = "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin

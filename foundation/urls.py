@@ -6,13 +6,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django.views.static import serve
 
+from consultations import urls as consultations_urls
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
-from consultations.views import public as consultations_public
 from foundation import views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
+from portal import views as portal
 from programs.sitemaps import ProgramSitemap
 from proposals.sitemaps import ProposalSitemap
 
@@ -48,7 +48,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", consultations_public.home, name="home"),
+    path("", portal.home, name="home"),
     path(
         "accessibility/",
         public_page(TemplateView.as_view(template_name="pages/accessibility.html")),
@@ -57,9 +57,18 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
-    path("", include("consultations.urls")),
+    # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
+    path(
+        "",
+        include(
+            (
+                [path("staff/", portal.dashboard, name="staff_dashboard"), *consultations_urls.urlpatterns],
+                consultations_urls.app_name,
+            )
+        ),
+    ),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# No route serves MEDIA_ROOT, even in development: every stored file goes out through a view
+# that checks access and foundation.files.file_response.

@@ -3,7 +3,7 @@ relations (`program.regions`, `program.proposals`): this app imports no other ap
 
 from itertools import groupby
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from foundation.public_cache import public_page
@@ -26,17 +26,13 @@ def program_list(request):
 
 @public_page
 def program_detail(request, slug):
-    program = get_object_or_404(
-        Program.objects.annotate(
-            public_proposals_count=Count("proposals", filter=Q(proposals__is_public=True), distinct=True)
-        ),
-        slug=slug,
-    )
+    program = get_object_or_404(Program, slug=slug)
+    # proposals.public() through the reverse relation: this app does not import proposals.
+    proposals = program.proposals.public()
     context = {
         "program": program,
         "regions": program.regions.order_by("name"),
-        "proposals": program.proposals.filter(is_public=True)
-        .select_related("region")
-        .order_by("-created_at")[:PROPOSALS_SHOWN],
+        "proposals": proposals.select_related("region").order_by("-created_at")[:PROPOSALS_SHOWN],
+        "public_proposals_count": proposals.count(),
     }
     return render(request, "programs/program_detail.html", context)

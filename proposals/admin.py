@@ -30,4 +30,13 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("original_name", "tour", "channel", "status", "total", "created_count", "created_by", "created_at")
     list_filter = ("status", "channel")
     exclude = ("rows",)  # thousands of rows: the preview page shows them
-    readonly_fields = ("status", "total", "processed", "created_count", "skipped_count", "file_errors", "finished_at")
+    readonly_fields = (
+        "file",
+        "status",
+        "total",
+        "processed",
+        "created_count",
+        "skipped_count",
+        "file_errors",
+        "finished_at",
+    )

@@ -7,8 +7,8 @@ class ProposalsConfig(AppConfig):
     name = "proposals"
 
     def ready(self):
-        from consultations.proposal_counts import proposals_changed
         from foundation.public_cache import bump_content_version
+        from proposals.counts import proposals_changed
 
         # Public pages (home counts, region and meeting pages, statistics) show proposals:
         # a change invalidates the page cache and renews the proposal counts. Bulk writes

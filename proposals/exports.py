@@ -94,4 +94,4 @@ def xlsx_response(queryset, columns, filename: str) -> HttpResponse:
 
 
 def open_data_queryset():
-    return Proposal.objects.filter(is_public=True).order_by("created_at", "id")
+    return Proposal.objects.public().order_by("created_at", "id")

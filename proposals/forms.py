@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Region, Tour
 from programs.models import Direction, Program
 from proposals.models import AnswerTemplate, Proposal
+from proposals.selectors import AWAITING_ANSWER
 
 BLANK = [("", _("All"))]
+
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
@@ -30,6 +32,15 @@ class TriageFilterForm(PublicFilterForm):
     )
 
     field_order = ["q", "tour", "region", "direction", "channel", "status", "has_answer"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff also filter by the set the dashboard counts (received or under review).
+        self.fields["status"].choices = [
+            *BLANK,
+            (AWAITING_ANSWER, _("Awaiting an answer (received or under review)")),
+            *Proposal.Status.choices,
+        ]
 
 
 class SubmitForm(forms.ModelForm):

@@ -19,8 +19,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
-from consultations.proposal_counts import proposals_changed
+from foundation.files import safe_stem
 from programs.models import Direction
+from proposals.counts import proposals_changed
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
 
 COLUMNS = [
@@ -54,6 +55,7 @@ HEADER_ALIASES = {
 YES = {"1", "true", "yes", "y", "x", "+", "иә", "ия", "да"}
 NO = {"", "0", "false", "no", "n", "-", "жоқ", "нет"}
 MAX_ROWS = 20000
+XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a ZIP archive
 MAX_TEXT = 5000
 BATCH = 500
 PROGRESS_KEY = "proposals:import:{}:processed"
@@ -76,6 +78,11 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def stored_name(filename: str, data: bytes) -> str:
+    """The name an import file is kept under: its stem, and `.xlsx` only when its bytes are a ZIP."""
+    return f"{safe_stem(filename, fallback='import')}.{'xlsx' if data[:4] == XLSX_MAGIC else 'csv'}"
+
+
 def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
     """Headers and rows of a CSV (UTF-8) or XLSX file; ImportFileError when it cannot be read."""
     name = filename.lower()
@@ -87,7 +94,7 @@ def read_table(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
 
 
 def _read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:4096]:
+    if data[:4] == XLSX_MAGIC or b"\x00" in data[:4096]:
         raise ImportFileError(_("This file is not a CSV table. Upload a CSV or XLSX file."))
     try:
         text = data.decode("utf-8-sig")

@@ -26,6 +26,33 @@ def search_text_for(*parts: str) -> str:
     return " ".join(p for p in parts if p).casefold()
 
 
+class ProposalQuerySet(models.QuerySet):
+    """The one definition of each set of proposals that pages, exports, the sitemap and the
+    API read. Related managers have these methods too (`region.proposals.public()`), so other
+    apps reach them without importing this one."""
+
+    def public(self):
+        """What the public may see: every proposal unless staff hid it (spam, abuse).
+
+        Proposals are published at once; moderation is after the fact.
+        """
+        return self.filter(is_public=True)
+
+    def counted(self):
+        """Public proposals counted as requests: a duplicate counts once, under its original.
+
+        The figure "proposals received" on the home page and on the statistics page.
+        """
+        return self.public().exclude(status=Proposal.Status.DUPLICATE)
+
+    def answered(self):
+        return self.filter(status__in=Proposal.ANSWERED)
+
+    def awaiting_answer(self):
+        """Proposals staff still have to answer (the dashboard count and its triage link)."""
+        return self.filter(status__in=Proposal.AWAITING_ANSWER)
+
+
 class Proposal(models.Model):
     class Channel(models.TextChoices):
         MEETING = "meeting", _("Meeting")
@@ -44,6 +71,7 @@ class Proposal(models.Model):
 
     ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
     TAKEN_UP = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.ALREADY_DONE)  # answered with a yes
+    AWAITING_ANSWER = (Status.RECEIVED, Status.UNDER_REVIEW)
 
     code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
     tour = models.ForeignKey(
@@ -102,6 +130,8 @@ class Proposal(models.Model):
     )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -8,6 +8,8 @@ from django.db.models import Count, Q, QuerySet
 
 from proposals.models import Proposal
 
+# A status filter value of triage (and the dashboard's link): Proposal.objects.awaiting_answer().
+AWAITING_ANSWER = "awaiting_answer"
 WORD = re.compile(r"\w+")
 SIMILAR_LIMIT = 5
 # On SQLite, candidates for "similar" are those sharing one of this many longest words.
@@ -59,7 +61,9 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
     """Apply the tracker and triage filters (cleaned form data; empty values are ignored)."""
     for field in ("tour", "region", "direction", "channel", "status"):
         value = data.get(field)
-        if value:
+        if field == "status" and value == AWAITING_ANSWER:
+            queryset = queryset.awaiting_answer()
+        elif value:
             queryset = queryset.filter(**{field: value})
     has_answer = data.get("has_answer")
     if has_answer == "yes":
@@ -75,7 +79,7 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
 
 
 def public_proposals() -> QuerySet:
-    return Proposal.objects.filter(is_public=True)
+    return Proposal.objects.public()
 
 
 def triage_proposals() -> QuerySet:

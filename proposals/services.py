@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consultations.proposal_counts import proposals_changed
+from proposals.counts import proposals_changed
 from proposals.models import Proposal, ProposalStatusChange
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")

@@ -12,7 +12,7 @@ class ProposalSitemap(Sitemap):
     limit = 5000  # x 3 languages: within the 50,000 URLs a sitemap file may hold
 
     def items(self):
-        return Proposal.objects.filter(is_public=True).only("code", "updated_at").order_by("pk")
+        return Proposal.objects.public().only("code", "updated_at").order_by("pk")
 
     def lastmod(self, proposal):
         return proposal.updated_at

@@ -4,7 +4,7 @@ import smtplib
 
 from celery import shared_task
 
-from proposals import imports, services
+from proposals import counts, imports, services
 
 
 @shared_task(
@@ -20,3 +20,9 @@ def send_answer_email(proposal_id: int) -> bool:
 @shared_task
 def run_import(job_id: int) -> int:
     return imports.import_job_run(job_id=job_id)
+
+
+@shared_task(acks_late=True)
+def refresh_proposal_counts() -> bool:
+    """Count the proposals again for the pages that read proposals.counts (queued after each change)."""
+    return counts.refresh()

@@ -208,12 +208,14 @@ def sniff_upload(uploaded) -> tuple[str, str]:
 
 
 def _thumbnail(uploaded) -> ContentFile:
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
     uploaded.seek(0)
-    with Image.open(uploaded) as image:
-        image = ImageOps.exif_transpose(image)
+    with uploads.open_image(uploaded) as image:
+        # thumbnail() decodes JPEGs at a reduced scale (draft) and shrinks in steps, so memory
+        # stays bounded by the pixel limit of open_image.
         image.thumbnail(THUMBNAIL_SIZE)
+        image = ImageOps.exif_transpose(image)
         out = io.BytesIO()
         image.convert("RGB").save(out, format="JPEG", quality=82)
     uploaded.seek(0)

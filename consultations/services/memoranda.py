@@ -201,14 +201,6 @@ def commitment_add_progress(*, commitment: Commitment, user, status: str, note: 
     return entry
 
 
-def region_commitment_counts(region, *, public_only: bool = True) -> dict:
-    """Done, in progress (open, not overdue) and overdue commitments of a region's memoranda."""
-    qs = Commitment.objects.filter(memorandum__region=region)
-    if public_only:
-        qs = qs.filter(memorandum__status__in=Memorandum.PUBLIC_STATUSES)
-    return qs.aggregate(**Commitment.state_counts())
-
-
 # --- notifications ----------------------------------------------------------------------
 
 
@@ -320,11 +312,7 @@ def commitments_remind(*, today: datetime.date | None = None) -> list[tuple[str,
     """
     today = today or timezone.localdate()
     events = []
-    qs = Commitment.objects.open().filter(
-        memorandum__status__in=[Memorandum.Status.SIGNED, Memorandum.Status.APPROVED],
-        due_on__isnull=False,
-        due_on__lte=today + datetime.timedelta(days=REMINDER_DAYS),
-    )
+    qs = Commitment.objects.due_within(REMINDER_DAYS, today=today)
     for commitment_id, due_on in qs.values_list("pk", "due_on"):
         kind = Notification.Kind.OVERDUE if due_on < today else Notification.Kind.DUE_SOON
         events.append((kind, commitment_id, due_on.isoformat()))

@@ -1,7 +1,7 @@
 from django import template
 
 from consultations.models import Memorandum
-from consultations.services.memoranda import region_commitment_counts
+from consultations.selectors import region_commitment_counts
 
 register = template.Library()
 

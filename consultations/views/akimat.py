@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from consultations import selectors
 from consultations.forms.memoranda import ReviewForm
 from consultations.models import Commitment, Memorandum
 from consultations.services import memoranda as services
@@ -54,7 +55,7 @@ def akimat_home(request):
         "region": region,
         "memoranda": memoranda,
         "commitments": commitments,
-        "counts": services.region_commitment_counts(region, public_only=False),
+        "counts": selectors.region_commitment_counts(region, for_officials=True),
     }
     return render(request, "consultations/akimat/home.html", context)
 

@@ -368,14 +368,14 @@ def attachment_upload(request, pk):
 @require_GET
 def attachment_file(request, pk, attachment_pk):
     attachment = _get_attachment_for_user(request, pk, attachment_pk)
-    return file_response(attachment.file, content_type=attachment.content_type or None)
+    return file_response(attachment.file, inline=True)
 
 
 @staff_required
 @require_GET
 def attachment_thumbnail(request, pk, attachment_pk):
     attachment = _get_attachment_for_user(request, pk, attachment_pk)
-    return file_response(attachment.thumbnail, content_type="image/jpeg")
+    return file_response(attachment.thumbnail, inline=True)
 
 
 @staff_required
@@ -431,4 +431,4 @@ def meeting_pdf_download(request, pk, pdf_pk):
     pdf = _get_pdf_for_user(request, pk, pdf_pk)
     if pdf.status != MinutesPdf.Status.DONE:
         raise Http404
-    return file_response(pdf.file, content_type="application/pdf", as_attachment=True)
+    return file_response(pdf.file)

@@ -28,9 +28,6 @@ from consultations.services import memoranda as services
 from consultations.views.access import staff_required
 from foundation.files import file_response
 
-PUBLIC_STATUSES = Memorandum.PUBLIC_STATUSES
-
-
 # --- access helpers: the one place that decides who gets which object ----------------------
 
 
@@ -70,9 +67,7 @@ def _get_progress_for_user(request, pk) -> CommitmentProgress:
 
 
 def memorandum_public_detail(request, pk):
-    memorandum = get_object_or_404(
-        Memorandum.objects.select_related("region").filter(status__in=PUBLIC_STATUSES), pk=pk
-    )
+    memorandum = get_object_or_404(Memorandum.objects.public().select_related("region"), pk=pk)
     commitments = memorandum.commitments.select_related("program")
     return render(
         request, "consultations/memorandum_detail.html", {"memorandum": memorandum, "commitments": commitments}
@@ -84,12 +79,12 @@ def memorandum_public_detail(request, pk):
 
 def memorandum_scan(request, pk):
     memorandum = _get_memorandum_for_user(request, pk)
-    return file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed.pdf")
+    return file_response(memorandum.signed_scan, download_name=f"memorandum-{memorandum.pk}-signed", inline=True)
 
 
 def progress_evidence(request, pk):
     entry = _get_progress_for_user(request, pk)
-    return file_response(entry.evidence)
+    return file_response(entry.evidence, inline=True)
 
 
 def memorandum_pdf(request, pk):
@@ -360,7 +355,7 @@ def staff_commitment_list(request):
     if show == "open":
         commitments = commitments.open()
     elif show == "overdue":
-        commitments = commitments.overdue()
+        commitments = commitments.binding().overdue()
     region = request.GET.get("region", "")
     if region.isdigit():
         commitments = commitments.filter(memorandum__region_id=int(region))

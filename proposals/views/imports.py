@@ -32,7 +32,7 @@ def import_upload(request):
             original_name=upload.name[:255],
             created_by=request.user,
         )
-        job.file.save(upload.name, upload, save=False)
+        job.file.save(imports.stored_name(upload.name, data), upload, save=False)
         imports.import_job_check(job=job, data=data)
         return redirect("proposals:import_preview", pk=job.pk)
     recent = ImportJob.objects.select_related("tour").defer("rows")[:10]

@@ -27,7 +27,7 @@ def proposal_list(request):
 
 def proposal_detail(request, code):
     proposal = get_object_or_404(
-        Proposal.objects.select_related("region", "program", "duplicate_of", "meeting"), code=code, is_public=True
+        Proposal.objects.public().select_related("region", "program", "duplicate_of", "meeting"), code=code
     )
     context = {
         "proposal": proposal,

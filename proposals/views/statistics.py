@@ -10,19 +10,19 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from consultations.models import Meeting, Region, Tour
-from consultations.proposal_counts import proposal_counts
 from foundation.charts import bar_chart
 from foundation.public_cache import public_page
 from programs.models import Direction
+from proposals.counts import proposal_counts
 from proposals.models import Proposal
 
 REVIEWED = [s for s in Proposal.Status.values if s not in (Proposal.Status.RECEIVED, Proposal.Status.DUPLICATE)]
 
 
 def _proposals(tour) -> dict:
-    """Filters of the counted proposals: public ones of the tour; duplicates are counted once,
-    under the original. Counts come from `proposal_counts` (kept in the cache, refreshed on change)."""
-    return {"tour": tour, "is_public": True, "exclude_status": Proposal.Status.DUPLICATE}
+    """Which proposals the charts count: Proposal.objects.counted() of the tour (public, a
+    duplicate once, under its original), as arguments of ProposalCounts.by()."""
+    return {"which": "counted", "tour": tour}
 
 
 def _by_direction(proposals):

@@ -15,7 +15,11 @@ class TestHome:
         html = client_for(official_astana).get("/en/akimat/").content.decode()
         assert memorandum.title in html
         assert "Awaiting your review" in html
-        assert "Done: 0; in progress: 1; overdue: 1." in html
+        # Bug 10: both commitments are "not started" (one overdue); the page said "in progress: 1".
+        assert 'data-testid="commitments-done">0<' in html
+        assert 'data-testid="commitments-in-progress">0<' in html
+        assert 'data-testid="commitments-not-started">1<' in html
+        assert 'data-testid="commitments-overdue">1<' in html
 
     def test_it_has_no_n_plus_one(self, astana, official_astana, django_assert_max_num_queries):
         for _ in range(10):

@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from consultations import selectors
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Notification
 from consultations.services import memoranda as services
 from consultations.tasks.memoranda import commitments_daily
@@ -147,12 +148,13 @@ class TestDailyJob:
 
 @pytest.mark.django_db
 class TestRegionInclude:
-    def test_it_counts_done_in_progress_and_overdue_of_public_memoranda(self, astana, almaty):
+    def test_it_counts_done_in_progress_not_started_and_overdue_of_public_memoranda(self, astana, almaty):
         memorandum = make_memorandum(astana, S.SIGNED)
         factories.CommitmentFactory(memorandum=memorandum, status=Commitment.Status.DONE)
         make_memorandum(astana, S.IN_REVIEW)  # not public: not counted
         make_memorandum(almaty, S.SIGNED)  # another region
-        assert services.region_commitment_counts(astana) == {"done": 1, "in_progress": 1, "overdue": 1, "total": 3}
+        counts = selectors.region_commitment_counts(astana)
+        assert counts == {"done": 1, "in_progress": 0, "not_started": 1, "overdue": 1, "total": 3}
         html = Template("{% load memoranda_tags %}{% region_commitments region %}").render(Context({"region": astana}))
         assert 'data-testid="commitments-done">1<' in html
         assert 'data-testid="commitments-overdue">1<' in html
@@ -161,3 +163,15 @@ class TestRegionInclude:
     def test_it_shows_nothing_without_commitments(self, almaty):
         html = Template("{% load memoranda_tags %}{% region_commitments region %}").render(Context({"region": almaty}))
         assert html.strip() == ""
+
+
+@pytest.mark.django_db
+def test_reminders_concern_binding_commitments_only(astana):
+    # Bug 1: one definition of binding commitments, used by the reminders too.
+    make_memorandum(astana, S.DRAFT)  # one due in 10 days, one overdue: binds nobody yet
+    make_memorandum(astana, S.APPROVED)  # approved but not signed
+    assert services.commitments_remind() == []
+    signed = make_memorandum(astana, S.SIGNED)
+    events = sorted(kind for kind, commitment_id, _key in services.commitments_remind())
+    assert events == ["due_soon", "overdue"]
+    assert {c for _k, c, _key in services.commitments_remind()} == set(signed.commitments.values_list("pk", flat=True))

@@ -20,7 +20,7 @@ BOUNDS = {
     "region_detail": 6,
     "meeting_detail": 6,
     "program_list": 1,
-    "program_detail": 3,
+    "program_detail": 4,  # the count of public proposals through program.proposals.public()
     "statistics": 6,
     "accessibility": 0,
 }

@@ -69,6 +69,7 @@ class TestStartup:
             DEBUG="0",
             SECRET_KEY="x" * 20 + "-production-secret-key-with-enough-entropy-42",
             ALLOWED_HOSTS="tour.example.kz",
+            SITE_URL="https://tour.example.kz",
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "no issues" in result.stdout
@@ -77,3 +78,14 @@ class TestStartup:
         result = _manage("check", DEBUG="0", SECRET_KEY="", ALLOWED_HOSTS="tour.example.kz")
         assert result.returncode != 0
         assert "SECRET_KEY" in result.stderr
+
+    def test_production_refuses_to_start_without_its_site_url(self):
+        secret = "x" * 20 + "-production-secret-key-with-enough-entropy-42"
+        result = _manage("check", DEBUG="0", SECRET_KEY=secret, ALLOWED_HOSTS="tour.example.kz", SITE_URL="")
+        assert result.returncode != 0
+        assert "SITE_URL must be set when DEBUG is off" in result.stderr
+
+    def test_a_site_url_without_a_scheme_stops_startup(self):
+        result = _manage("check", SITE_URL="tour.example.kz")
+        assert result.returncode != 0
+        assert "SITE_URL" in result.stderr

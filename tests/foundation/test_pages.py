@@ -35,6 +35,12 @@ class TestHomePage:
         assert "unsafe-inline" not in csp
         assert "<script>" not in response.content.decode()
 
+    @pytest.mark.parametrize("url", ["/kk/", "/healthz", "/en/accounts/login/", "/robots.txt"])
+    def test_it_switches_off_browser_features_no_page_uses(self, client, url):
+        policy = client.get(url)["Permissions-Policy"]
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+            assert f"{feature}=()" in policy.split(", ")
+
     def test_it_links_the_three_languages(self, client):
         html = client.get("/ru/").content.decode()
         for lang in ("kk", "ru", "en"):

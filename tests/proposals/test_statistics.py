@@ -83,5 +83,5 @@ class TestStatistics:
         response = client.get("/en/proposals/statistics/")
         assert response.status_code == 200
         html = response.content.decode()
-        assert "0 public proposals so far" in html
+        assert '<span data-testid="statistics-total">0</span> proposals received so far' in html
         assert "No data yet." in html  # no meeting: no month to chart

@@ -1,4 +1,4 @@
-"""The public home page: tour progress, the tile map, latest meetings, featured programs."""
+"""The public home page (portal/views.py): tour progress, the tile map, latest meetings, featured programs."""
 
 import re
 
@@ -6,6 +6,7 @@ import pytest
 
 from consultations import tilemap
 from consultations.models import Meeting, Memorandum, Region
+from proposals.models import Proposal
 from tests import factories
 
 
@@ -61,6 +62,28 @@ class TestHome:
         factories.CommitmentFactory(memorandum=memorandum, status="in_progress")
         html = client.get("/en/").content.decode()
         assert 'data-testid="commitments-done">1 / 2<' in html
+
+    def test_it_counts_no_commitment_of_a_draft_memorandum(self, client, tour):
+        # Bug 1: the home said "0 / 2" with only a draft memorandum.
+        draft = factories.MemorandumFactory(tour=tour, status=Memorandum.Status.DRAFT)
+        factories.CommitmentFactory.create_batch(2, memorandum=draft)
+        in_review = factories.MemorandumFactory(tour=tour, status=Memorandum.Status.IN_REVIEW)
+        factories.CommitmentFactory(memorandum=in_review, status="done")
+        html = client.get("/en/").content.decode()
+        assert 'data-testid="commitments-done">0 / 0<' in html
+
+    def test_it_counts_proposals_as_the_statistics_page_does(self, client, tour):
+        # Bug 10: home said 354 received, statistics 338 public proposals.
+        original = factories.ProposalFactory(tour=tour, status=Proposal.Status.ACCEPTED, answer_kk="Иә")
+        factories.ProposalFactory(tour=tour)
+        factories.ProposalFactory(tour=tour, status=Proposal.Status.DUPLICATE, duplicate_of=original)
+        factories.ProposalFactory(tour=tour, is_public=False)  # hidden by staff
+        factories.ProposalFactory(tour=factories.TourFactory(is_current=False))  # another tour
+        home = client.get("/en/").content.decode()
+        assert 'data-testid="proposals-received">2<' in home
+        assert 'data-testid="proposals-answered">1<' in home
+        statistics = client.get("/en/proposals/statistics/").content.decode()
+        assert 'data-testid="statistics-total">2<' in statistics
 
     def test_it_lists_held_meetings_only_as_latest(self, client, tour):
         factories.MeetingFactory(tour=tour, title="Held in Kostanay", status=Meeting.Status.HELD)

@@ -3,7 +3,9 @@ kept in the cache, refreshed by a worker after every change.
 
 Counting 100,000 proposals on every request (the home figures, statistics, the tracker's
 total, the staff dashboard) costs tens to hundreds of milliseconds per page; this table of
-at most a few thousand counts answers every one of those questions in Python.
+at most a few thousand counts answers each of those questions in Python. The sets counted
+are those of `ProposalQuerySet` (public, counted, answered, awaiting an answer), with the
+same constants; tests/proposals/test_counts.py checks both agree on every set.
 
 Freshness: a write to proposals calls `proposals_changed`. With a worker (REDIS_URL set) it
 queues `refresh_proposal_counts` once the transaction commits; until the worker has counted
@@ -11,22 +13,21 @@ again (about 0.1-0.3 s at 100,000 proposals, plus the wait in the queue) pages s
 previous counts, then the refresh bumps the public page cache so no page keeps them.
 Without a worker (development, tests) the counts are dropped at once and the next reader
 counts afresh. A missing entry (first request, evicted, Redis down) is counted on the spot.
-MAX_AGE bounds any staleness a write path that forgets to call `proposals_changed` would cause.
-
-This app does not import proposals: the model is reached through the reverse relation.
+MAX_AGE bounds the staleness a write path that forgot to call `proposals_changed` would cause.
 """
 
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 
-from consultations.models import Tour
 from foundation.public_cache import bump_content_version
+from proposals.models import Proposal
 
 logger = logging.getLogger(__name__)
 
@@ -34,49 +35,56 @@ KEY = "proposal-counts:v1"
 PENDING_KEY = "proposal-counts:refresh-pending"
 MAX_AGE = 600  # seconds
 PENDING_MAX_AGE = 60
-FIELDS = ("tour", "region", "direction", "status", "is_public")
-DUPLICATE = "duplicate"  # a proposal status, kept as a string like every status this app reads
+
+
+class Key(NamedTuple):
+    tour: int
+    region: int
+    direction: str
+    status: str
+    is_public: bool
+
+
+# The sets of ProposalQuerySet, as predicates on a group of proposals.
+SETS = {
+    "all": lambda key: True,
+    "public": lambda key: key.is_public,
+    "counted": lambda key: key.is_public and key.status != Proposal.Status.DUPLICATE,
+}
 
 
 @dataclass(frozen=True)
 class ProposalCounts:
-    """Counts keyed by (tour id, region id, direction, status, is public)."""
+    """Proposals counted per Key."""
 
     rows: dict
 
-    def count(self, *, statuses=None, exclude_status=None, **filters) -> int:
-        """Proposals matching every filter (tour, region, direction, status, is_public; ids or
-        values; None or "" means any), with a status among `statuses` and not `exclude_status`."""
-        return sum(n for key, n in self._matching(statuses, exclude_status, filters))
+    def count(self, which: str = "all", *, statuses=None, **filters) -> int:
+        """How many of the set `which` (see SETS) match: `statuses` (any of them) and each
+        filter on a Key field (an object, its id or a value; None or "" means any)."""
+        return sum(n for key, n in self._matching(which, statuses, filters))
 
-    def by(self, field: str, *, statuses=None, exclude_status=None, **filters) -> dict:
-        """Counts of the matching proposals per value of `field` (one of FIELDS)."""
-        index = FIELDS.index(field)
+    def by(self, field: str, which: str = "all", *, statuses=None, **filters) -> dict:
+        """The same, per value of the Key field `field`."""
         totals = Counter()
-        for key, n in self._matching(statuses, exclude_status, filters):
-            totals[key[index]] += n
+        for key, n in self._matching(which, statuses, filters):
+            totals[getattr(key, field)] += n
         return dict(totals)
 
-    def _matching(self, statuses, exclude_status, filters):
-        wanted = [
-            (FIELDS.index(name), getattr(value, "pk", value))
-            for name, value in filters.items()
-            if value is not None and value != ""
-        ]
+    def _matching(self, which, statuses, filters):
+        in_set = SETS[which]
+        wanted = [(name, getattr(value, "pk", value)) for name, value in filters.items() if value not in (None, "")]
         for key, n in self.rows.items():
-            if statuses is not None and key[3] not in statuses:
+            if not in_set(key) or (statuses is not None and key.status not in statuses):
                 continue
-            if exclude_status is not None and key[3] == exclude_status:
-                continue
-            if all(key[i] == value for i, value in wanted):
+            if all(getattr(key, name) == value for name, value in wanted):
                 yield key, n
 
 
 def count_now() -> ProposalCounts:
-    """Count every proposal, grouped (one query over the whole table)."""
-    proposals = Tour.proposals.rel.related_model.objects
-    rows = proposals.order_by().values_list(*FIELDS).annotate(n=Count("id"))
-    return ProposalCounts({tuple(row[:-1]): row[-1] for row in rows})
+    """Count every proposal, grouped by Key (one query over the whole table)."""
+    rows = Proposal.objects.order_by().values_list(*Key._fields).annotate(n=Count("id"))
+    return ProposalCounts({Key(*row[:-1]): row[-1] for row in rows})
 
 
 def proposal_counts() -> ProposalCounts:
@@ -120,7 +128,7 @@ def _forget() -> None:
 
 
 def _queue_refresh() -> None:
-    from consultations.tasks.counts import refresh_proposal_counts
+    from proposals.tasks import refresh_proposal_counts
 
     try:
         # One refresh waiting in the queue counts every write made before it starts.

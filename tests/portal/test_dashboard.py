@@ -1,11 +1,12 @@
-"""Views of consultations/views/dashboard.py: what needs doing, each a link to the work."""
+"""The staff dashboard (portal/views.py): what needs doing, each a link to the work."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
-from consultations.models import Commitment
+from consultations.models import Commitment, Memorandum
 from proposals.models import Proposal
 from tests import factories
 
@@ -30,31 +31,46 @@ class TestDashboard:
         assert "Алматы жарияланды" not in html
         assert f'href="/en/staff/meetings/{overdue_plan.pk}/"' in html
 
-    def test_it_counts_unanswered_proposals_of_the_current_tour_and_links_to_triage(self, staff_client, tour):
+    def test_it_counts_unanswered_proposals_of_the_current_tour_and_links_to_exactly_them(self, staff_client, tour):
         factories.ProposalFactory.create_batch(2, tour=tour)
         factories.ProposalFactory(tour=tour, status=Proposal.Status.UNDER_REVIEW)
         factories.ProposalFactory(tour=tour, status=Proposal.Status.ACCEPTED, answer_kk="Иә")
         factories.ProposalFactory(tour=factories.TourFactory())  # another tour's
         html = staff_client.get(URL).content.decode()
         assert 'data-testid="count-unanswered">3<' in html
-        assert 'href="/en/proposals/staff/?status=received"' in html
+        # Bug 3: the link filtered status=received (2 of the 3 here).
+        link = re.search(r'<a href="([^"]+)" data-testid="answer-link">', html).group(1).replace("&amp;", "&")
+        assert link == f"/en/proposals/staff/?status=awaiting_answer&tour={tour.pk}"
+        triage = staff_client.get(link)
+        assert triage.status_code == 200
+        assert triage.context["total"] == 3
 
-    def test_it_lists_commitments_due_in_14_days_or_overdue(self, staff_client, tour):
+    def test_it_lists_commitments_due_in_14_days_or_overdue_of_signed_memoranda_only(self, staff_client, tour):
         today = timezone.localdate()
+        signed = factories.MemorandumFactory(status=Memorandum.Status.SIGNED, signed_on=today)
         overdue = factories.CommitmentFactory(
-            description="Мерзімі өткен міндет", due_on=today - datetime.timedelta(days=2)
+            memorandum=signed, description="Мерзімі өткен міндет", due_on=today - datetime.timedelta(days=2)
         )
-        factories.CommitmentFactory(description="Жақында", due_on=today + datetime.timedelta(days=14))
-        factories.CommitmentFactory(description="Алыста", due_on=today + datetime.timedelta(days=15))
-        factories.CommitmentFactory(description="Орындалған", due_on=today, status=Commitment.Status.DONE)
+        factories.CommitmentFactory(
+            memorandum=signed, description="Жақында", due_on=today + datetime.timedelta(days=14)
+        )
+        factories.CommitmentFactory(memorandum=signed, description="Алыста", due_on=today + datetime.timedelta(days=15))
+        factories.CommitmentFactory(
+            memorandum=signed, description="Орындалған", due_on=today, status=Commitment.Status.DONE
+        )
+        # Bug 1: a draft's commitments bind nobody; they were listed as due.
+        factories.CommitmentFactory(description="Нобайдағы міндет", due_on=today - datetime.timedelta(days=1))
         html = staff_client.get(URL).content.decode()
         assert 'data-testid="count-commitments">2<' in html
         assert "Мерзімі өткен міндет" in html and "Жақында" in html
         assert "Алыста" not in html and "Орындалған" not in html
+        assert "Нобайдағы міндет" not in html
         assert "Overdue:" in html  # said in words, not by colour alone
         assert f'href="/en/staff/commitments/{overdue.pk}/"' in html  # straight to the work
         assert 'href="/en/staff/commitments/?show=overdue"' in html
         assert overdue.is_overdue
+        overdue_list = staff_client.get("/en/staff/commitments/?show=overdue").content.decode()
+        assert "Мерзімі өткен міндет" in overdue_list and "Нобайдағы міндет" not in overdue_list
 
     def test_it_works_before_any_tour_exists(self, staff_client):
         assert staff_client.get(URL).status_code == 200
@@ -62,6 +78,7 @@ class TestDashboard:
     def test_its_query_count_does_not_grow(self, staff_client, tour, astana, django_assert_max_num_queries):
         factories.MeetingFactory.create_batch(20, tour=tour, region=astana, status="held")
         factories.ProposalFactory.create_batch(20, tour=tour)
-        factories.CommitmentFactory.create_batch(20, due_on=timezone.localdate())
+        signed = factories.MemorandumFactory(status=Memorandum.Status.SIGNED, signed_on=timezone.localdate())
+        factories.CommitmentFactory.create_batch(20, memorandum=signed, due_on=timezone.localdate())
         with django_assert_max_num_queries(12):
             staff_client.get(URL)
