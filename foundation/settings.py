@@ -105,12 +105,24 @@ if envstr("TEST_DATABASE_NAME"):
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: broker for Celery and the cache. Unset: tasks run eagerly, cache in local memory.
+# Redis: broker for Celery and the cache. Unset: tasks run eagerly and the cache is local memory
+# in development, the database table `django_cache` in production (every gunicorn worker must
+# see the same cache: page invalidation, import progress). The table is made by a migration.
+# The cache is best-effort (foundation/cache.py): short timeouts, so a dead Redis costs little.
 REDIS_URL = envurl("REDIS_URL", ("redis", "rediss"))
+CACHE_TABLE = "django_cache"
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
 # Whole public pages are cached for anonymous visitors (foundation/public_cache.py); saving
 # any public content invalidates them at once. 0 turns the cache off (the default in
 # development, where templates change under a running server).

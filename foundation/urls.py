@@ -16,6 +16,8 @@ from portal import views as portal
 from programs.sitemaps import ProgramSitemap
 from proposals.sitemaps import ProposalSitemap
 
+handler500 = "foundation.views.server_error"
+
 sitemaps = {
     "pages": PublicPagesSitemap,
     "programs": ProgramSitemap,

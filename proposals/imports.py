@@ -11,7 +11,6 @@ import io
 import re
 import zipfile
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -19,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
+from foundation import cache as best_effort
 from foundation.files import safe_stem
 from programs.models import Direction
 from proposals.counts import proposals_changed
@@ -267,7 +267,7 @@ def import_job_queue(*, job: ImportJob) -> bool:
 def import_job_progress(job: ImportJob) -> int:
     """Rows processed so far. While the transaction runs, only the cache knows."""
     if job.status == ImportJob.Status.RUNNING:
-        return min(cache.get(PROGRESS_KEY.format(job.pk), 0), job.total)
+        return min(best_effort.get(PROGRESS_KEY.format(job.pk), 0), job.total)
     return job.processed
 
 
@@ -277,14 +277,14 @@ def import_job_run(*, job_id: int) -> int:
         return 0  # claimed by another worker, or not queued
     job = ImportJob.objects.get(pk=job_id)
     progress_key = PROGRESS_KEY.format(job.pk)
-    cache.set(progress_key, 0, timeout=24 * 3600)
+    best_effort.set(progress_key, 0, timeout=24 * 3600)
     created = 0
     try:
         with transaction.atomic():
             for start in range(0, len(job.rows), BATCH):
                 batch = job.rows[start : start + BATCH]
                 created += _import_batch(job, batch)
-                cache.set(progress_key, start + len(batch), timeout=24 * 3600)
+                best_effort.set(progress_key, start + len(batch), timeout=24 * 3600)
     except IntegrityError:
         # Another import of the same rows committed first: nothing of this one was kept.
         ImportJob.objects.filter(pk=job.pk).update(
@@ -300,7 +300,7 @@ def import_job_run(*, job_id: int) -> int:
         skipped_count=job.total - created,
         finished_at=timezone.now(),
     )
-    cache.delete(progress_key)
+    best_effort.delete(progress_key)
     return created
 
 

@@ -91,3 +91,29 @@ def official_client(official_astana):
     client = Client()
     client.force_login(official_astana)
     return client
+
+
+@pytest.fixture
+def broken_database(django_db_blocker):
+    """The default database unreachable, as in an outage: every query raises OperationalError.
+
+    The test's own connection is swapped for one to nowhere (PostgreSQL on a refusing port,
+    SQLite in a missing folder) and put back after; use it in tests without the db fixture.
+    """
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    original = connections["default"]
+    settings_dict = {**original.settings_dict}
+    if original.vendor == "postgresql":
+        settings_dict.update(HOST="127.0.0.1", PORT="1")
+    else:
+        settings_dict["NAME"] = "/nonexistent-folder/db.sqlite3"
+    broken = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
+    with django_db_blocker.unblock():
+        connections["default"] = broken
+        try:
+            yield
+        finally:
+            connections["default"] = original
+            broken.close()
