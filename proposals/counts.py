@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 
+from foundation import cache as best_effort
 from foundation.public_cache import bump_content_version
 from proposals.models import Proposal
 
@@ -88,31 +88,20 @@ def count_now() -> ProposalCounts:
 
 
 def proposal_counts() -> ProposalCounts:
-    """The counts from the cache; counted on the spot when missing."""
-    try:
-        counts = cache.get(KEY)
-    except Exception:  # the cache is best-effort: count without it
-        logger.warning("proposal counts: cache unavailable", exc_info=True)
-        return count_now()
+    """The counts from the cache; counted on the spot when missing (or the cache is down)."""
+    counts = best_effort.get(KEY)
     if counts is None:
         counts = count_now()
-        try:
-            cache.add(KEY, counts, MAX_AGE)
-        except Exception:
-            logger.warning("proposal counts: cache unavailable", exc_info=True)
+        best_effort.attempt("add", KEY, counts, MAX_AGE)
     return counts
 
 
 def refresh() -> bool:
     """Count again and store the result; True when a count changed (the worker's task)."""
-    try:
-        cache.delete(PENDING_KEY)  # a write from now on queues another refresh
-        old = cache.get(KEY)
-    except Exception:
-        logger.warning("proposal counts: cache unavailable", exc_info=True)
-        return True
+    best_effort.delete(PENDING_KEY)  # a write from now on queues another refresh
+    old = best_effort.get(KEY)
     counts = count_now()
-    cache.set(KEY, counts, MAX_AGE)
+    best_effort.set(KEY, counts, MAX_AGE)
     if old is None or old.rows != counts.rows:
         # Pages rendered between the write and now show the old counts: let them go.
         bump_content_version()
@@ -121,25 +110,18 @@ def refresh() -> bool:
 
 
 def _forget() -> None:
-    try:
-        cache.delete(KEY)
-    except Exception:
-        logger.warning("proposal counts: cache unavailable", exc_info=True)
+    best_effort.delete(KEY)
 
 
 def _queue_refresh() -> None:
     from proposals.tasks import refresh_proposal_counts
 
-    try:
-        # One refresh waiting in the queue counts every write made before it starts.
-        first = cache.add(PENDING_KEY, 1, PENDING_MAX_AGE)
-    except Exception:
-        first = True
-    if not first:
+    # One refresh waiting in the queue counts every write committed before it starts.
+    if best_effort.attempt("add", PENDING_KEY, 1, PENDING_MAX_AGE) is False:
         return
     try:
         refresh_proposal_counts.delay()
-    except Exception:
+    except Exception:  # the broker is best-effort too: then the next reader counts
         logger.warning("proposal counts: cannot queue a refresh; counting on the next read", exc_info=True)
         _forget()
 
