@@ -97,7 +97,11 @@ TEMPLATES = [
 
 # Database: a SQLite file by default, PostgreSQL in production and in CI.
 DATABASES = {"default": envdb("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 0)
+# Production keeps each worker's connection for a minute: opening one per request starts a
+# PostgreSQL backend, a large share of a fast page (bench/pages_bench.py). A kept connection is
+# checked before a request reuses it, so one the database dropped is reopened, not failed.
+DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})
 if envstr("TEST_DATABASE_NAME"):
     # Lets parallel local runs on one PostgreSQL server keep their test databases apart.
