@@ -11,8 +11,9 @@ production settings (DEBUG=0, bench/web_settings.py, which adds the floor view) 
 `wrk -t2 -c16` for a few seconds against each page and the floor. Uncached pages get a new
 query string on every request (bench/vary.lua), so the page cache never answers them.
 Prints one table: requests/s, the ratio to the floor (measured just before and after each page,
-as the machine may be shared), the median of
-single requests one at a time, and the queries the page makes. Drops the database at the end
+as the machine may be shared), the median of single requests one at a time, the web workers'
+CPU time per request (steadier than rates when other work shares the machine; the database's
+own CPU is not in it), and the queries the page makes. Drops the database at the end
 unless --keep; --reuse keeps an existing database that is already filled (only migrates it).
 """
 
@@ -212,13 +213,22 @@ class Server:
         self.stop()
         raise SystemExit("gunicorn did not start")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the workers have run so far (nanosecond schedstat, not 10 ms ticks)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return sum(int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) for pid in children) / 1e9
+
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
 
 
-def single_ms(base, path, cookie, vary) -> float:
-    """Median of one-at-a-time requests (each with a fresh query string when `vary`)."""
+def single_ms(server, path, cookie, vary) -> tuple[float, float]:
+    """Median of one-at-a-time requests (each with a fresh query string when `vary`), and the
+    workers' CPU milliseconds per request (which other load on the machine barely changes)."""
+    base = server.base
+    drain(base)
+    cpu = server.cpu_seconds()
     times = []
     sep = "&" if "?" in path else "?"
     for i in range(SINGLE_REQUESTS):
@@ -229,7 +239,7 @@ def single_ms(base, path, cookie, vary) -> float:
             response.read()
             assert response.status == 200, (url, response.status)
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return statistics.median(times), (server.cpu_seconds() - cpu) * 1000 / SINGLE_REQUESTS
 
 
 def drain(base):
@@ -293,12 +303,13 @@ def main() -> int:
             # and take each page's ratio to the mean of the floors just before and after it.
             rows = []
             floors = [wrk(server.base, "/bench-hello/", "", False, FLOOR_SECONDS)]
+            _latency, floor_cpu = single_ms(server, "/bench-hello/", "", True)
             for label, path, as_staff, vary in page_list:
                 page_cookie = cookie if as_staff else ""
-                latency = single_ms(server.base, path, page_cookie, vary)
+                latency, cpu = single_ms(server, path, page_cookie, vary)
                 rate = wrk(server.base, path, page_cookie, vary, args.seconds)
                 floors.append(wrk(server.base, "/bench-hello/", "", False, FLOOR_SECONDS))
-                rows.append((label, rate, (floors[-2] + floors[-1]) / 2, latency))
+                rows.append((label, rate, (floors[-2] + floors[-1]) / 2, latency, cpu))
         finally:
             server.stop()
         print(
@@ -306,10 +317,11 @@ def main() -> int:
             f"median {statistics.median(floors):.0f} requests/s"
         )
         print(f"{PROPOSALS} proposals, gunicorn -w 3, wrk -t2 -c16 -d{args.seconds}s; uncached = new query string each")
-        print("\n| page | requests/s | ratio to floor | single request ms | queries |")
-        print("| --- | ---: | ---: | ---: | ---: |")
-        for label, rate, floor, latency in rows:
-            print(f"| {label} | {rate:.0f} | {rate / floor:.3f} | {latency:.1f} | {counts[label]} |")
+        print(f"web worker CPU per request: floor {floor_cpu:.1f} ms (the database's CPU is not in it)")
+        print("\n| page | requests/s | ratio to floor | single request ms | worker CPU ms | queries |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for label, rate, floor, latency, cpu in rows:
+            print(f"| {label} | {rate:.0f} | {rate / floor:.3f} | {latency:.1f} | {cpu:.1f} | {counts[label]} |")
     finally:
         connection.close()
         if not args.keep:
