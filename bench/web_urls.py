@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from foundation.urls import handler500  # noqa: F401 - the site's error page, as in production
 from foundation.urls import urlpatterns as site_urlpatterns
 
 
