@@ -2,10 +2,11 @@
 
 Needs PostgreSQL and wrk (Debian package `wrk`):
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pages REDIS_URL=redis://127.0.0.1:6379/0 \
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tour REDIS_URL=redis://127.0.0.1:6379/0 \
         python bench/pages_bench.py [--keep] [--reuse] [--port 8150] [--seconds 5]
 
-It (re)creates the database named in DATABASE_URL, migrates it, seeds the demo tour and adds
+On the server of DATABASE_URL it (re)creates its own database, BENCH_DATABASE_NAME (default
+bench_pages; never the database DATABASE_URL names), migrates it, seeds the demo tour and adds
 100,000 public proposals (BENCH_PROPOSALS), then serves the site with gunicorn -w 3 in
 production settings (DEBUG=0, bench/web_settings.py, which adds the floor view) and runs
 `wrk -t2 -c16` for a few seconds against each page and the floor. Uncached pages get a new
@@ -22,6 +23,7 @@ import io
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -42,6 +44,12 @@ BENCH_ENV = {
     "SITE_URL": "http://127.0.0.1",
 }
 os.environ.update(BENCH_ENV)
+# The benchmark's own database on the server DATABASE_URL names, never the database itself:
+# it is dropped and made again.
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE_NAME", "bench_pages")
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    _url = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    os.environ["DATABASE_URL"] = urllib.parse.urlunsplit(_url._replace(path=f"/{BENCH_DATABASE}"))
 
 import django  # noqa: E402
 
@@ -227,10 +235,14 @@ def single_ms(server, path, cookie, vary) -> tuple[float, float]:
     """Median of one-at-a-time requests (each with a fresh query string when `vary`), and the
     workers' CPU milliseconds per request (which other load on the machine barely changes)."""
     base = server.base
+    sep = "&" if "?" in path else "?"
+    warm = urllib.request.Request(base + path + (f"{sep}warm={time.time_ns()}" if vary else ""))
+    if cookie:
+        warm.add_header("Cookie", cookie)
+    urllib.request.urlopen(warm, timeout=30).read()  # what a first request does is not the page's
     drain(base)
     cpu = server.cpu_seconds()
     times = []
-    sep = "&" if "?" in path else "?"
     for i in range(SINGLE_REQUESTS):
         url = base + path + (f"{sep}single={time.time_ns()}-{i}" if vary else "")
         request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
@@ -282,9 +294,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page")
     args = parser.parse_args()
     if not settings.IS_POSTGRES:
-        print("skipped: set DATABASE_URL to a PostgreSQL database (it is created and dropped)")
+        print("skipped: set DATABASE_URL to a PostgreSQL server (the bench makes its own database there)")
+        return 0
+    if not shutil.which("wrk"):
+        print("skipped: needs wrk (apt-get install wrk)")
         return 0
     name = settings.DATABASES["default"]["NAME"]
+    assert name == BENCH_DATABASE, name
     if args.reuse and database_exists(name):
         from django.core.management import call_command
 
