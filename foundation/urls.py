@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from consultations import urls as consultations_urls
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
-from foundation import views
+from foundation import observability, views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
 from portal import views as portal
@@ -29,6 +29,8 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("opendata.api.urls")),
+    path("metrics", observability.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path(
@@ -69,6 +71,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 

@@ -117,3 +117,24 @@ def broken_database(django_db_blocker):
         finally:
             connections["default"] = original
             broken.close()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server, started once for the session (only by tests that ask for it)."""
+    from tests import s3
+
+    server, endpoint = s3.start_server()
+    yield endpoint
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(s3_endpoint, settings, tmp_path):
+    """Media on a fresh bucket of the local S3 server; the local media folder is empty and must stay so."""
+    from tests import s3
+
+    bucket = s3.new_bucket(s3_endpoint)
+    settings.STORAGES = {**settings.STORAGES, "default": bucket.storage_settings()}
+    settings.MEDIA_ROOT = tmp_path / "local-media"
+    return bucket
