@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "foundation",
+    "outbox",
     "accounts",
     "programs",
     "consultations",
@@ -142,18 +143,34 @@ PUBLIC_PAGE_CACHE_SECONDS = envint("PUBLIC_PAGE_CACHE_SECONDS", 0 if DEBUG else 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
-CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
+# Publishing from a request gives up fast when the broker is down (one quick retry, not
+# Celery's default of seconds): the outbox keeps the work and the sweep hands it out later.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+    "socket_connect_timeout": 1,
+}
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")  # one queue per test worker, see tests
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
 # Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
+# The outbox (outbox/services.py): hand out e-mails and jobs not yet sent, retry the failed.
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "outbox.tasks.sweep", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "task": "consultations.tasks.memoranda.commitments_daily",
     "schedule": crontab(hour=8, minute=0),
 }
 
+# Online events: join and recording links must be https to one of these hosts (or their
+# subdomains); consultations/links.py.
+EVENT_LINK_HOSTS = envlist(
+    "EVENT_LINK_HOSTS", ["zoom.us", "meet.google.com", "teams.microsoft.com", "youtube.com", "youtu.be"]
+)
 # Open data: the nightly package, at 02:30 when the site is quiet.
 CELERY_BEAT_SCHEDULE["open-data-nightly"] = {
     "task": "opendata.tasks.build_package",
@@ -275,7 +292,7 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)  # seconds; a hung mail server must not hold a worker
 EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH")  # for django.core.mail.backends.filebased.EmailBackend
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Қазақстан халқына <noreply@example.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
+    path("staff/outbox/", include("outbox.urls")),
     # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
     path(
         "",

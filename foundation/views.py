@@ -1,4 +1,5 @@
 import sys
+import time
 import uuid
 
 from django.conf import settings
@@ -33,7 +34,22 @@ def _broker_state() -> str:
     return "ok"
 
 
+def _worker_state() -> str | dict:
+    """A Celery worker consuming the queue: its heartbeat (foundation/celery.py) is recent."""
+    from foundation.celery import HEARTBEAT_KEY, HEARTBEAT_STALE_SECONDS
+
+    if not settings.REDIS_URL:
+        return "eager"  # no broker: tasks run in the web process, no worker needed
+    beat = best_effort.get(HEARTBEAT_KEY)
+    if beat is None:
+        return "error: no worker heartbeat"
+    age = max(int(time.time() - beat), 0)
+    state = "ok" if age < HEARTBEAT_STALE_SECONDS else f"error: no worker heartbeat for {age} s"
+    return {"state": state, "last_heartbeat_seconds": age}
+
+
 health.register("broker", _broker_state)
+health.register("worker", _worker_state)
 health.register("cache", best_effort.state)
 
 

@@ -103,4 +103,5 @@ class PublishedMinutesFeed(RegionalFeed):
         return meeting.updated_at
 
     def item_categories(self, meeting):
-        return [meeting.region.name, meeting.get_kind_display()]
+        place = meeting.region.name if meeting.region_id else _("National event")  # a national event has none
+        return [str(place), meeting.get_kind_display()]

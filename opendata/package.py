@@ -16,6 +16,7 @@ from django.core.files import File
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from opendata.datasets import DATASETS, LANGS
 from opendata.links import absolute
@@ -142,10 +143,11 @@ def _read_one_snapshot() -> None:
 def request_package(*, requested_by=None) -> Package:
     """Queue a build (staff "rebuild now"); the worker builds it, or the request itself when
     tasks run eagerly."""
-    from opendata import tasks
+    from outbox import services as outbox
 
-    package = Package.objects.create(requested_by=requested_by)
-    transaction.on_commit(lambda: tasks.build_package.delay(package.pk))
+    with transaction.atomic():  # the package row and its job in the outbox, together
+        package = Package.objects.create(requested_by=requested_by)
+        outbox.enqueue_job("opendata.tasks.build_package", package.pk, description=_("Open-data package"))
     return package
 
 

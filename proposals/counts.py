@@ -119,8 +119,10 @@ def _queue_refresh() -> None:
     # One refresh waiting in the queue counts every write committed before it starts.
     if best_effort.attempt("add", PENDING_KEY, 1, PENDING_MAX_AGE) is False:
         return
+    # Straight to the broker, not through the outbox: a refresh that is lost costs nothing but
+    # counting on the next read, which is what happens when the broker refuses it here.
     try:
-        refresh_proposal_counts.delay()
+        refresh_proposal_counts.apply_async(retry=False)
     except Exception:  # the broker is best-effort too: then the next reader counts
         logger.warning("proposal counts: cannot queue a refresh; counting on the next read", exc_info=True)
         _forget()

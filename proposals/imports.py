@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from consultations.models import Region
 from foundation import cache as best_effort
 from foundation.files import safe_stem
+from outbox import services as outbox
 from programs.models import Direction
 from proposals.counts import proposals_changed
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
@@ -256,11 +257,16 @@ def import_job_queue(*, job: ImportJob) -> bool:
     """Queue a checked job for import; False when it has errors or was queued already."""
     if not job.is_valid:
         return False
-    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(status=ImportJob.Status.QUEUED)
-    if queued:
-        from proposals.tasks import run_import
-
-        transaction.on_commit(lambda: run_import.delay(job.pk))
+    with transaction.atomic():  # the status and the job in the outbox, together or not at all
+        queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(
+            status=ImportJob.Status.QUEUED
+        )
+        if queued:
+            outbox.enqueue_job(
+                "proposals.tasks.run_import",
+                job.pk,
+                description=_("Import of proposals from %(file)s") % {"file": job.original_name},
+            )
     return bool(queued)
 
 

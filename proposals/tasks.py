@@ -1,20 +1,13 @@
-"""Background work on proposals: thin tasks that re-fetch by id and call a service."""
+"""Background work on proposals: thin tasks that re-fetch by id and call a service.
 
-import smtplib
+They are queued through the outbox (outbox.services.enqueue_job), never with .delay() from a
+request, so a broker outage cannot lose them. The one exception, refresh_proposal_counts, may be
+lost: proposals.counts then drops the counts and the next reader counts afresh.
+"""
 
 from celery import shared_task
 
-from proposals import counts, imports, services
-
-
-@shared_task(
-    autoretry_for=(smtplib.SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=8,
-)
-def send_answer_email(proposal_id: int) -> bool:
-    return services.proposal_send_answer_email(proposal_id=proposal_id)
+from proposals import counts, imports
 
 
 @shared_task
