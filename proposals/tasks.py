@@ -19,3 +19,9 @@ def run_import(job_id: int) -> int:
 def refresh_proposal_counts() -> bool:
     """Count the proposals again for the pages that read proposals.counts (queued after each change)."""
     return counts.refresh()
+
+
+@shared_task
+def recover_imports() -> list[int]:
+    """Celery beat, every minute: fail imports whose worker died, so none stays "importing"."""
+    return imports.import_jobs_recover()
