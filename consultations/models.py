@@ -730,7 +730,8 @@ class Notification(models.Model):
     subject = models.CharField(max_length=60)
     key = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set when the e-mail went out; a row without it is a claim whose sending failed (retried).
+    # Set when the e-mail was put in the outbox, in the same transaction (the OutboxItem then
+    # says whether it went out); a row without it was never queued.
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.PositiveIntegerField(default=0)
 

@@ -8,9 +8,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foundation.public_cache import bump_content_version
 from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
+from proposals.counts import proposals_changed
 from proposals.models import Proposal, ProposalModeration, ProposalStatusChange
 from proposals.rules import proposal_actor
 
@@ -169,8 +169,8 @@ def _bulk_update(proposals: list[Proposal], **values) -> int:
         .update(**values, updated_at=timezone.now())
     )
     if changed:
-        # update() sends no save signals: tell the public page cache ourselves.
-        transaction.on_commit(bump_content_version)
+        # update() sends no save signals: tell the page cache and the counts ourselves.
+        proposals_changed()
     return changed
 
 
