@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0006_proposal_submitted_from'),
+        ('proposals', '0007_public_count_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
