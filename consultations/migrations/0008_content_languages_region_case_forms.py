@@ -27,7 +27,7 @@ def load_case_forms(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0006_event_scope_and_online_access'),
+        ('consultations', '0007_memorandum_pdf'),
     ]
 
     operations = [
