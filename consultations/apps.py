@@ -25,6 +25,9 @@ class ConsultationsConfig(AppConfig):
             model = self.get_model(name)
             for signal in (post_save, post_delete):
                 signal.connect(bump_content_version, sender=model, dispatch_uid=f"public-cache-{signal}-{name}")
+        region = self.get_model("Region")
+        for signal in (post_save, post_delete):
+            signal.connect(region.forget_former_names, sender=region, dispatch_uid=f"former-names-{signal}")
         m2m_changed.connect(
             bump_content_version, sender=self.get_model("Region").programs.through, dispatch_uid="public-cache-programs"
         )

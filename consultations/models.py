@@ -72,15 +72,28 @@ class Region(models.Model):
             names += [name.strip() for name in period.split("/") if name.strip()]
         return names
 
+    # {casefolded former name: [region ids]}, read once per process; a saved or deleted region
+    # empties it (consultations/apps.py), so an edit in the admin shows at the next search.
+    _former_name_index: dict | None = None
+
     @classmethod
     def ids_by_former_name(cls, query: str) -> list[int]:
         """Regions once called `query` (any case, any language): a search for «Нұр-Сұлтан» is
-        a search for Astana. Twenty rows: read them all."""
+        a search for Astana. No query once the index is read."""
         wanted = " ".join((query or "").split()).casefold()
         if not wanted:
             return []
-        rows = cls.objects.exclude(former_names="").only("pk", "former_names")
-        return [r.pk for r in rows if any(name.casefold() == wanted for name in r.former_name_list)]
+        if Region._former_name_index is None:
+            index = {}
+            for region in cls.objects.exclude(former_names="").only("pk", "former_names"):
+                for name in region.former_name_list:
+                    index.setdefault(name.casefold(), []).append(region.pk)
+            Region._former_name_index = index
+        return Region._former_name_index.get(wanted, [])
+
+    @classmethod
+    def forget_former_names(cls, **kwargs):
+        Region._former_name_index = None
 
     def text_forms(self, lang: str) -> dict:
         """Names to put into generated text in `lang`: the region (`name`) and the city where

@@ -38,7 +38,7 @@ TRACKED_FIELDS = [
     *translated_names("summary", "outcomes"),
 ]
 # What the minutes page edits on the meeting itself.
-MINUTES_FIELDS = ("minutes", "summary", "outcomes")
+MINUTES_FIELDS = ("minutes", "minutes_language", *translated_names("summary", "outcomes"))
 THUMBNAIL_SIZE = (320, 320)
 HISTORY_REASON_MAX = 100  # simple-history's change reason column
 

@@ -300,7 +300,9 @@ def _render_meeting_page(
     }
     if preview and minutes_form.is_bound:
         context["minutes_preview"] = render_markdown(minutes_form.data.get("minutes", ""))
-        context["outcomes_preview"] = render_markdown(minutes_form.data.get("outcomes", ""))
+        # The outcomes in the first language they were typed in (kk, ru, en).
+        typed = [minutes_form.data.get(f"outcomes_{lang}", "") for lang in ("kk", "ru", "en")]
+        context["outcomes_preview"] = render_markdown(next((text for text in typed if text.strip()), ""))
     return render(request, "consultations/staff/meeting_detail.html", context, status=status)
 
 

@@ -364,7 +364,7 @@ class TestMinutesPage:
 
     def test_an_unchanged_save_from_the_browser_records_no_edit(self, staff_client, meeting):
         # Bug 10: a browser sends CRLF; a minutes-only save recorded "Outcomes edited".
-        meeting.outcomes = "Бірінші жол\nекінші жол"
+        meeting.outcomes_kk = "Бірінші жол\nекінші жол"
         meeting.save()
         data = minutes_post(meeting, minutes="Жаңа хаттама", outcomes="Бірінші жол\r\nекінші жол")
         assert staff_client.post(self.url(meeting), data).status_code == 302
