@@ -67,9 +67,9 @@ class Region(models.Model):
         """The former names alone: «Nur-Sultan / Нұр-Сұлтан / Нур-Султан (2019–2022); Akmola …»
         gives ["Nur-Sultan", "Нұр-Сұлтан", "Нур-Султан", "Akmola", …]."""
         names = []
-        for period in self.former_names.split(";"):
-            period = re.sub(r"\(.*?\)", "", period)
-            names += [name.strip() for name in period.split("/") if name.strip()]
+        for period in re.sub(r"\(.*?\)", "", self.former_names).split(";"):
+            # Notes in the file ("part of South Kazakhstan Region until 2018") are not names.
+            names += [name.strip() for name in period.split("/") if name.strip() and not name.strip()[0].islower()]
         return names
 
     # {casefolded former name: [region ids]}, read once per process; a saved or deleted region
