@@ -282,11 +282,12 @@ class Meeting(models.Model):
             return ""
         return self.recording_url if now >= self.ends_at_or_default else ""
 
-    def online_access_changes_at(self, now=None) -> datetime.datetime | None:
-        """When what `public_join_url`/`public_recording_url` answer next changes, or None.
-        Cached public pages must not outlive it."""
+    def public_page_changes_at(self, now=None) -> datetime.datetime | None:
+        """When the public page next changes by itself (the join link appears, registration
+        closes at the start, the recording replaces the join link at the end), or None.
+        Cached pages must not outlive it."""
         now = now or timezone.now()
-        moments = [self.join_opens_at(), self.ends_at_or_default]
+        moments = [self.join_opens_at(), self.starts_at, self.ends_at_or_default]
         return min((m for m in moments if m > now), default=None)
 
 
