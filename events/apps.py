@@ -5,6 +5,14 @@ from django.db.models.signals import post_delete, post_save
 PUBLIC_MODELS = ("Registration", "PressCoverage")
 
 
+def _meeting_saved(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    from events import services
+
+    services.waiting_list_move_up(meeting=instance)
+
+
 class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
@@ -16,6 +24,10 @@ class EventsConfig(AppConfig):
         from events import tasks  # noqa: F401
         from foundation.public_cache import bump_content_version
 
+        # Staff raising an event's places (consultations' plan form) moves the waiting list up.
+        post_save.connect(
+            _meeting_saved, sender="consultations.Meeting", dispatch_uid="events-waiting-list-after-meeting-save"
+        )
         for name in PUBLIC_MODELS:
             model = self.get_model(name)
             for signal in (post_save, post_delete):

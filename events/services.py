@@ -127,11 +127,14 @@ def _promote_waiting(meeting: Meeting) -> None:
             _queue_once(pk, "promotion_sent_at")
 
 
-@transaction.atomic
-def meeting_capacity_changed(*, meeting: Meeting) -> None:
-    """After staff raise the capacity (or lift it), the waiting list moves up."""
-    Meeting.objects.select_for_update().get(pk=meeting.pk)
-    _promote_waiting(meeting)
+def waiting_list_move_up(*, meeting: Meeting) -> None:
+    """After staff raise the capacity (or lift it), the waiting list moves up. Called on every
+    save of a meeting; does nothing (one query) when nobody waits."""
+    if not meeting.registrations.waiting().exists():
+        return
+    with transaction.atomic():
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
+        _promote_waiting(meeting)
 
 
 def registration_set_attendance(*, meeting: Meeting, attended_ids) -> int:

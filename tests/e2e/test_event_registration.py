@@ -42,7 +42,7 @@ def test_a_citizen_registers_for_an_online_conference_in_kazakh(page, live_serve
     page.get_by_role("link", name="Іс-шаралар", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Іс-шаралар")
     assert run_axe(page) == []
-    page.get_by_role("link", name=conference.title).click()
+    page.get_by_role("link", name=conference.title, exact=True).click()
 
     expect(page.get_by_test_id("join-link-later")).to_contain_text("Қосылу сілтемесі мұнда")
     assert ZOOM not in page.content()
@@ -57,7 +57,7 @@ def test_a_citizen_registers_for_an_online_conference_in_kazakh(page, live_serve
     assert run_axe(page) == []
     page.get_by_label("Атыңыз").fill("Гүлнәр Әбішқызы")
     page.get_by_label("Электрондық хат").fill("gulnar@example.kz")
-    page.get_by_label("Ұйым").fill("«Мейірім» қоғамдық бірлестігі")
+    page.get_by_label("Ұйым", exact=True).fill("«Мейірім» қоғамдық бірлестігі")
     page.get_by_label("Кімнің атынан қатысасыз").select_option("ngos")
     page.get_by_label("Қордың мені осы іс-шараға тіркеу").check()
     page.get_by_role("button", name="Тіркелу").click()
