@@ -13,6 +13,18 @@ PLACES = 5
 PEOPLE = 12
 
 
+@pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """Eager tasks in several threads at once race on Celery's process-wide "join would block"
+    flag (allow_join_result/denied_join_result save and restore it without a lock), which can be
+    left set and break later .get() calls in this process. Put it back as it was."""
+    from celery import _state
+
+    before = _state.task_join_will_block()
+    yield
+    _state._set_task_join_will_block(before)
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent transactions need PostgreSQL")
 class TestConcurrentSignUps:
