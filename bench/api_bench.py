@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -140,10 +141,25 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
-def load_wrk(url: str, seconds: int, headers: dict) -> float:
+# Adds a new `v=` to every request, so no two requests share a URL and no cache can answer.
+VARY_LUA = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "v=" .. counter)
+end
+"""
+
+
+def load_wrk(url: str, seconds: int, headers: dict, vary: bool = False) -> float:
     command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
+    if vary:
+        script = Path(tempfile.gettempdir()) / "api_bench_vary.lua"
+        script.write_text(VARY_LUA)
+        command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
@@ -151,7 +167,7 @@ def load_wrk(url: str, seconds: int, headers: dict) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def load_python(url: str, seconds: int, headers: dict) -> float:
+def load_python(url: str, seconds: int, headers: dict, vary: bool = False) -> float:
     """A plain keep-alive client in 8 threads, for machines without wrk."""
     parts = urllib.parse.urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -162,7 +178,8 @@ def load_python(url: str, seconds: int, headers: dict) -> float:
         conn = HTTPConnection(parts.hostname, parts.port, timeout=10)
         done = 0
         while time.monotonic() < stop:
-            conn.request("GET", path, headers=headers)
+            sep = "&" if "?" in path else "?"
+            conn.request("GET", f"{path}{sep}v={threading.get_ident()}-{done}" if vary else path, headers=headers)
             response = conn.getresponse()
             response.read()
             if response.status >= 400:
@@ -182,6 +199,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--port", type=int, default=8160, help="8160-8169")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="use the database a --keep run left")
     args = parser.parse_args()
     if not on_postgres():
         print("skipped: set DATABASE_URL to a PostgreSQL server (the figures are for PostgreSQL)")
@@ -189,12 +208,14 @@ def main() -> int:
     if not 8160 <= args.port <= 8169:
         raise SystemExit("use a port from 8160 to 8169")
     env = environment(args.port)
-    admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    admin(f'CREATE DATABASE "{DB_NAME}"')
+    if not args.reuse:
+        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin(f'CREATE DATABASE "{DB_NAME}"')
     server = None
     try:
         started = time.perf_counter()
-        fill(env)
+        if not args.reuse:
+            fill(env)
         print(f"database {DB_NAME}: {PROPOSALS:,} proposals in {time.perf_counter() - started:.0f} s", flush=True)
         base = f"http://127.0.0.1:{args.port}"
         server = subprocess.Popen(
@@ -210,22 +231,25 @@ def main() -> int:
         first = urllib.request.urlopen(f"{base}/api/v1/proposals/")  # noqa: S310 (loopback only)
         etag = first.headers["ETag"]
         cursor = urllib.parse.parse_qs(urllib.parse.urlsplit(json.load(first)["next"]).query)["cursor"][0]
+        # Uncached cases add a new ?v= to each request (the response cache keyed by URL cannot
+        # answer); the last two show what a repeated request costs.
         cases = [
-            ("proposals, first page", "/api/v1/proposals/", {}),
-            ("proposals, next page (cursor)", f"/api/v1/proposals/?cursor={urllib.parse.quote(cursor)}", {}),
-            ("proposals, region + status", "/api/v1/proposals/?region=astana&status=accepted", {}),
-            ("proposals, search", "/api/v1/proposals/?q=%D0%BE%D2%A3%D0%B0%D0%BB%D1%82%D1%83", {}),
-            ("proposals, 100 per page, ru", "/api/v1/proposals/?page_size=100&lang=ru", {}),
-            ("proposals, repeat with ETag (304)", "/api/v1/proposals/", {"If-None-Match": etag}),
-            ("meetings", "/api/v1/meetings/", {}),
+            ("proposals, first page", "/api/v1/proposals/", {}, True),
+            ("proposals, next page (cursor)", f"/api/v1/proposals/?cursor={urllib.parse.quote(cursor)}", {}, True),
+            ("proposals, region + status", "/api/v1/proposals/?region=astana&status=accepted", {}, True),
+            ("proposals, search", "/api/v1/proposals/?q=%D0%BE%D2%A3%D0%B0%D0%BB%D1%82%D1%83", {}, True),
+            ("proposals, 100 per page, ru", "/api/v1/proposals/?page_size=100&lang=ru", {}, True),
+            ("meetings", "/api/v1/meetings/", {}, True),
+            ("proposals, same URL again (cached)", "/api/v1/proposals/", {}, False),
+            ("proposals, repeat with ETag (304)", "/api/v1/proposals/", {"If-None-Match": etag}, False),
         ]
         print(
             f"load: {'wrk -t2 -c16' if load is load_wrk else 'python, 8 threads'}, {args.seconds} s each; gunicorn -w 3"
         )
         print(f"{'case':<38} {'req/s':>9} {'floor':>9} {'ratio':>7}")
         floor_before = load(f"{base}/floor", args.seconds, {})
-        for label, path, headers in cases:
-            rate = load(base + path, args.seconds, headers)
+        for label, path, headers, vary in cases:
+            rate = load(base + path, args.seconds, headers, vary)
             floor_after = load(f"{base}/floor", args.seconds, {})
             floor = (floor_before + floor_after) / 2
             print(f"{label:<38} {rate:9.0f} {floor:9.0f} {rate / floor:7.3f}", flush=True)
@@ -234,10 +258,12 @@ def main() -> int:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-        from django.db import connections
+        if "django" in sys.modules:
+            from django.db import connections
 
-        connections.close_all()
-        admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+            connections.close_all()
+        if not args.keep:
+            admin(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
     return 0
 
 

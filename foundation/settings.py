@@ -104,9 +104,11 @@ TEMPLATES = [
 
 # Database: a SQLite file by default, PostgreSQL in production and in CI.
 DATABASES = {"default": envdb("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-# Persistent connections in production (CONN_MAX_AGE seconds); each request first checks that a
-# kept connection still works, so one broken by a database restart is replaced, not reused.
-DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 0)
+# Persistent connections in production (CONN_MAX_AGE seconds, 60 unless set): opening one per
+# request starts a PostgreSQL backend, a large share of a fast page (bench/pages_bench.py). Each
+# request first checks that a kept connection still works: after a database restart no request
+# fails on a dead connection.
+DATABASES["default"]["CONN_MAX_AGE"] = envint("CONN_MAX_AGE", 0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = envbool("CONN_HEALTH_CHECKS", True)
 DATABASES["default"].setdefault("TEST", {})
 if envstr("TEST_DATABASE_NAME"):
@@ -152,14 +154,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 1,
 }
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")  # one queue per test worker, see tests
+# One queue per test worker (tests/workers.py), or per site when several share one Redis.
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Almaty"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by apps: see foundation/celery.py
-# Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
 # The outbox (outbox/services.py): hand out e-mails and jobs not yet sent, retry the failed.
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {"task": "outbox.tasks.sweep", "schedule": 60.0}
+# Proposals: imports whose worker died end failed (nothing of them was kept), never "importing".
+CELERY_BEAT_SCHEDULE["imports-recover"] = {"task": "proposals.tasks.recover_imports", "schedule": 60.0}
+# Memoranda: remind owners of commitments due within 14 days and flag the overdue, daily at 08:00.
 CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "task": "consultations.tasks.memoranda.commitments_daily",
     "schedule": crontab(hour=8, minute=0),
@@ -296,7 +301,7 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)  # seconds; a hung mail server must not hold a worker
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
 EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH")  # for django.core.mail.backends.filebased.EmailBackend
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Қазақстан халқына <noreply@example.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -158,7 +158,9 @@ def build(package_id: int | None = None) -> Package | None:
                 digest.update(chunk)
             size = tmp.tell()
             tmp.seek(0)
-            package.file.save(f"open-data-{timezone.localtime(snapshot_at):%Y%m%d-%H%M%S}.zip", File(tmp), save=False)
+            package.file.save(
+                f"open-data-{timezone.localtime(snapshot_at):%Y%m%d-%H%M%S}-{package.pk}.zip", File(tmp), save=False
+            )
     except Exception as exc:
         logger.exception("open-data package %s failed", package_id)
         Package.objects.filter(pk=package_id).update(

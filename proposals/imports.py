@@ -13,15 +13,17 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
 from foundation import cache as best_effort
 from foundation.files import safe_stem
+from foundation.locks import session_lock
 from outbox import services as outbox
 from programs.models import Direction
+from proposals.counts import proposals_changed
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
 
 COLUMNS = [
@@ -59,6 +61,7 @@ XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a ZIP archive
 MAX_TEXT = 5000
 BATCH = 500
 PROGRESS_KEY = "proposals:import:{}:processed"
+IMPORT_LOCK = 16_001  # session_lock namespace: one lock per import job, held while it runs
 
 
 class ImportFileError(Exception):
@@ -277,7 +280,19 @@ def import_job_progress(job: ImportJob) -> int:
 
 
 def import_job_run(*, job_id: int) -> int:
-    """Import every new row of a checked job in one transaction; returns how many were created."""
+    """Import every new row of a checked job in one transaction; returns how many were created.
+
+    The worker holds the job's session lock from the claim to the end, so a job left RUNNING
+    without its lock lost its worker (import_jobs_recover). Rows and the DONE status commit
+    together: a job is never half-imported, and never imported but shown running.
+    """
+    with session_lock(IMPORT_LOCK, job_id) as acquired:
+        if not acquired:
+            return 0  # another worker runs it
+        return _import_job_run(job_id)
+
+
+def _import_job_run(job_id: int) -> int:
     if not ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(status=ImportJob.Status.RUNNING):
         return 0  # claimed by another worker, or not queued
     job = ImportJob.objects.get(pk=job_id)
@@ -290,6 +305,13 @@ def import_job_run(*, job_id: int) -> int:
                 batch = job.rows[start : start + BATCH]
                 created += _import_batch(job, batch)
                 best_effort.set(progress_key, start + len(batch), timeout=24 * 3600)
+            ImportJob.objects.filter(pk=job.pk).update(
+                status=ImportJob.Status.DONE,
+                processed=job.total,
+                created_count=created,
+                skipped_count=job.total - created,
+                finished_at=timezone.now(),
+            )
     except IntegrityError:
         # Another import of the same rows committed first: nothing of this one was kept.
         ImportJob.objects.filter(pk=job.pk).update(
@@ -298,15 +320,32 @@ def import_job_run(*, job_id: int) -> int:
             finished_at=timezone.now(),
         )
         return 0
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.DONE,
-        processed=job.total,
-        created_count=created,
-        skipped_count=job.total - created,
-        finished_at=timezone.now(),
-    )
     best_effort.delete(progress_key)
     return created
+
+
+def import_jobs_recover() -> list[int]:
+    """Fail the imports whose worker died mid-run (RUNNING, and nobody holds their lock).
+
+    Their transaction was rolled back with the worker, so nothing of them was kept; staff see
+    why on the progress page and can upload the file again. Run by beat every minute. Only on
+    PostgreSQL, where the lock tells a dead worker from a live one.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    failed = []
+    for pk in ImportJob.objects.filter(status=ImportJob.Status.RUNNING).values_list("pk", flat=True):
+        with session_lock(IMPORT_LOCK, pk) as acquired:
+            if acquired and ImportJob.objects.filter(pk=pk, status=ImportJob.Status.RUNNING).update(
+                status=ImportJob.Status.FAILED,
+                error_message=_(
+                    "The import was interrupted: the background worker stopped. Nothing was imported; "
+                    "upload the file again."
+                ),
+                finished_at=timezone.now(),
+            ):
+                failed.append(pk)
+    return failed
 
 
 def _import_batch(job: ImportJob, rows: list[dict]) -> int:
@@ -347,6 +386,8 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
         )
         for p in proposals
     )
+    if proposals:
+        proposals_changed()  # bulk_create sends no signal
     return len(proposals)
 
 

@@ -1,14 +1,9 @@
 """A real Celery worker against Redis runs tasks sent through the broker."""
 
-import os
-import subprocess
-import sys
 import time
 import uuid
 
 import pytest
-import redis
-from celery import Celery
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -16,52 +11,7 @@ from django.test import Client
 
 from consultations.models import MinutesPdf
 from outbox.models import OutboxItem
-from tests import factories
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _start_worker(queue: str, **env) -> subprocess.Popen:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.fail(f"Redis is not reachable at {REDIS_URL}; start it (see README)")
-    full_env = {
-        **os.environ,
-        "REDIS_URL": REDIS_URL,
-        "CELERY_QUEUE": queue,  # what the worker queues itself (the outbox's deliveries) stays on its queue
-        "DJANGO_SETTINGS_MODULE": "foundation.settings",
-        **env,
-    }
-    full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "foundation",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-Q",
-            queue,
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        env=full_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+from tests import factories, workers
 
 
 @pytest.fixture
@@ -71,23 +21,18 @@ def worker():
     procs = []
 
     def start(**env):
-        procs.append(_start_worker(queue, **env))
+        procs.append(workers.start_worker(queue, **env))
         return queue
 
     yield start
     for proc in procs:
-        _stop(proc)
-
-
-def _client() -> Celery:
-    return Celery(broker=REDIS_URL, backend=REDIS_URL)
+        workers.stop(proc)
 
 
 def _database_url() -> str:
     if connection.vendor != "postgresql":
         pytest.skip("the worker shares the test database only on PostgreSQL (SQLite's is in memory)")
-    db = connection.settings_dict
-    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    return workers.database_url()
 
 
 def _wait_for(predicate, timeout=60.0):
@@ -102,15 +47,17 @@ def _wait_for(predicate, timeout=60.0):
 @pytest.fixture
 def redis_cache(settings):
     """This process reads the cache the worker writes (Redis), as the web process does in production."""
-    settings.REDIS_URL = REDIS_URL
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    settings.REDIS_URL = workers.REDIS_URL
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": workers.REDIS_URL}
+    }
 
 
 @pytest.mark.worker
 def test_a_real_worker_completes_a_task(worker):
     queue = worker()
     token = uuid.uuid4().hex
-    result = _client().send_task("foundation.tasks.ping", args=[token], queue=queue)
+    result = workers.client().send_task("foundation.tasks.ping", args=[token], queue=queue)
     assert result.get(timeout=60) == f"pong:{token}"
 
 
@@ -123,9 +70,9 @@ def test_a_real_worker_renders_the_minutes_pdf_into_the_database(worker, tmp_pat
     )
     pdf = MinutesPdf.objects.create(meeting=meeting, meeting_version=meeting.version)
 
-    _client().send_task("consultations.tasks.meetings.generate_minutes_pdf", args=[pdf.pk, "kk"], queue=queue).get(
-        timeout=120
-    )
+    workers.client().send_task(
+        "consultations.tasks.meetings.generate_minutes_pdf", args=[pdf.pk, "kk"], queue=queue
+    ).get(timeout=120)
 
     pdf.refresh_from_db()
     assert pdf.status == MinutesPdf.Status.DONE
@@ -149,7 +96,7 @@ def test_a_real_worker_sends_the_outbox_its_sweep_hands_out(worker, tmp_path, re
     )
     job = OutboxItem.objects.create(kind="job", task="foundation.tasks.ping", args=[token], description="ping")
 
-    _client().send_task("outbox.tasks.sweep", queue=queue)  # what beat sends every minute
+    workers.client().send_task("outbox.tasks.sweep", queue=queue)  # what beat sends every minute
 
     assert _wait_for(lambda: OutboxItem.objects.filter(status="sent").count() == 2), list(
         OutboxItem.objects.values_list("status", "last_error")

@@ -123,6 +123,16 @@ class TestEveryUploadKindRoundTrips:
             staff_client.post(f"/en/proposals/staff/import/{job.pk}/confirm/")
         assert Proposal.objects.count() == 2
 
+    def test_open_data_package_built_by_the_site(self, s3_media, client, tour):
+        from opendata import package as packages
+
+        built = packages.build()
+        assert s3_media.names() == [built.file.name]
+        stored = s3_media.read(built.file.name)
+        assert sha(stored) == built.sha256
+        assert stored.startswith(b"PK")  # a ZIP
+        assert body(client.get("/en/open-data/package.zip")) == stored
+
 
 @pytest.mark.django_db
 class TestBucketIsPrivate:

@@ -220,3 +220,37 @@ def test_signed_in_staff_see_the_same_public_data(client, planted, staff_user):
     codes = {r["code"] for r in client.get(reverse("api:proposals")).json()["results"]}
     assert planted.hidden.code not in codes
     assert "sessionid" not in client.get(reverse("api:proposals")).cookies
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_hand_built_proposal_equals_drfs_own_representation(planted, lang):
+    from django.utils import translation
+
+    from opendata import selectors
+    from opendata.api.serializers import ProposalDetailSerializer, ProposalSerializer
+
+    with translation.override(lang):
+        for proposal in selectors.proposals():
+            fast = ProposalSerializer().to_representation(proposal)
+            assert fast == dict(ProposalSerializer().generic_representation(proposal))
+            assert list(fast) == ProposalSerializer.Meta.fields
+            detail = ProposalDetailSerializer().to_representation(proposal)
+            assert detail == dict(ProposalDetailSerializer().generic_representation(proposal))
+
+
+def test_a_repeated_request_is_answered_from_the_cache_until_content_changes(
+    client, planted, django_assert_num_queries
+):
+    url = reverse("api:proposals")
+    first = client.get(url, {"lang": "en"})
+    with django_assert_num_queries(0):
+        again = client.get(url, {"lang": "en"})
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
+    assert again["Access-Control-Allow-Origin"] == "*"
+    planted.public.text = "Жаңартылған мәтін"
+    planted.public.save()
+    fresh = client.get(url, {"lang": "en"})
+    assert "Жаңартылған мәтін" in fresh.content.decode()
+    assert fresh["ETag"] != first["ETag"]

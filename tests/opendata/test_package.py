@@ -175,3 +175,12 @@ def test_the_staff_page_lists_builds(staff_client, tour):
     page = staff_client.get(reverse("opendata:staff")).content.decode()
     assert 'data-testid="packages"' in page
     assert staff_client.put(reverse("opendata:staff")).status_code == 405
+
+
+def test_beat_builds_the_package_nightly_with_a_registered_task(settings):
+    from foundation.celery import app
+
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["open-data-nightly"]
+    assert entry["task"] in app.tasks
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({2}, {30})
