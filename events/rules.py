@@ -3,7 +3,7 @@ with the secret link in their e-mail; no permission is involved there."""
 
 import rules
 
-from accounts.predicates import is_admin, is_foundation_staff
+from foundation.roles import is_admin, is_foundation_staff
 
 staff = is_foundation_staff | is_admin
 
