@@ -26,6 +26,7 @@ from consultations.models import Commitment, CommitmentProgress, Memorandum, Reg
 from consultations.rules import memorandum_actor
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
+from foundation.decorators import perm_required
 from foundation.files import file_response
 from foundation.workflow import TransitionNotAllowed
 
@@ -334,7 +335,7 @@ def staff_commitments_xlsx(request, pk):
     return response
 
 
-@staff_required
+@perm_required("consultations.import_commitments")
 def staff_commitments_import(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
