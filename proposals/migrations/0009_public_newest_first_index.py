@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('consultations', '0007_memorandum_pdf'),
         ('programs', '0001_initial'),
-        ('proposals', '0007_public_count_indexes'),
+        ('proposals', '0008_proposal_moderation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
