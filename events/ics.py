@@ -15,15 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.models import Meeting
+from foundation.links import absolute
 
 PRODID = "-//Qazaqstan Halqyna//Regional tour events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How far back and ahead a feed reaches: enough for a season, small enough to fetch often.
 FEED_PAST = datetime.timedelta(days=366)
-
-
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _uid(meeting: Meeting) -> str:
@@ -35,7 +32,7 @@ def _description(meeting: Meeting) -> str:
     parts = [meeting.get_kind_display(), meeting.place_label, meeting.get_attendance_display()]
     if meeting.summary and meeting.status in Meeting.HELD_STATUSES:
         parts.append(meeting.summary)
-    parts.append(_site_url(meeting.get_absolute_url()))
+    parts.append(absolute(meeting.get_absolute_url()))
     return "\n".join(str(p) for p in parts if p)
 
 
@@ -57,7 +54,7 @@ def event_component(meeting: Meeting) -> icalendar.Event:
     location = _location(meeting)
     if location:
         event.add("location", location)
-    event.add("url", _site_url(meeting.get_absolute_url()))
+    event.add("url", absolute(meeting.get_absolute_url()))
     event.add("sequence", max(meeting.version - 1, 0))
     event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
     event.add("categories", [meeting.get_kind_display()])

@@ -20,6 +20,7 @@ from consultations.models import Meeting, Participation
 from events import ics
 from events.consent import CONSENT_TEXT, CONSENT_VERSION
 from events.models import Registration
+from foundation.links import absolute
 from outbox import services as outbox
 
 
@@ -225,17 +226,13 @@ def _queue_once(registration_id: int, column: str) -> bool:
     return bool(claimed)
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _message(registration: Registration, template: str, subject: str) -> EmailMessage:
     meeting = registration.meeting
     context = {
         "registration": registration,
         "meeting": meeting,
-        "event_url": _absolute(meeting.get_absolute_url()),
-        "registration_url": _absolute(registration.get_absolute_url()),
+        "event_url": absolute(meeting.get_absolute_url()),
+        "registration_url": absolute(registration.get_absolute_url()),
         "join_opens_at": meeting.join_opens_at() if meeting.online_is_public and meeting.is_online else None,
     }
     body = render_to_string(f"events/email/{template}.txt", context)
