@@ -541,6 +541,30 @@ class MemorandumVersion(models.Model):
         return f"{self.memorandum} r{self.revision}"
 
 
+class MemorandumPdf(models.Model):
+    """The public PDF of a memorandum, rendered once and stored, per language and content.
+
+    `stamp` is a digest of everything the document shows (revision, status, signing, texts,
+    commitments and their statuses: `consultations.services.memoranda.memorandum_pdf_stamp`);
+    a request finds the stored file by it, so a newly signed revision or a changed commitment
+    status gets a new PDF and an unchanged memorandum is never rendered twice.
+    """
+
+    memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="pdfs")
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    stamp = models.CharField(max_length=64)
+    file = models.FileField(upload_to="memoranda/pdf/")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["memorandum", "language", "stamp"], name="memorandum_pdf_unique_stamp")
+        ]
+
+    def __str__(self):
+        return f"{self.memorandum} ({self.language})"
+
+
 class ReviewComment(models.Model):
     class Decision(models.TextChoices):
         COMMENT = "comment", _("Comment")
@@ -701,7 +725,8 @@ class Notification(models.Model):
     subject = models.CharField(max_length=60)
     key = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set when the e-mail went out; a row without it is a claim whose sending failed (retried).
+    # Set when the e-mail was put in the outbox, in the same transaction (the OutboxItem then
+    # says whether it went out); a row without it was never queued.
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.PositiveIntegerField(default=0)
 

@@ -11,6 +11,7 @@ from consultations.views.access import staff_required
 from foundation.public_cache import public_page
 from portal import selectors
 from programs.models import Program
+from proposals.counts import proposal_counts
 from proposals.models import Proposal
 
 FEATURED_PROGRAMS = 6
@@ -50,7 +51,7 @@ def dashboard(request):
         .select_related("memorandum__region")
         .order_by("due_on", "id")
     )
-    awaiting = Proposal.objects.awaiting_answer().filter(tour=tour).count() if tour else 0
+    awaiting = proposal_counts().count(tour=tour, statuses=Proposal.AWAITING_ANSWER) if tour else 0
     context = {
         "tour": tour,
         "without_minutes": list(without_minutes[:LISTED]),

@@ -23,6 +23,7 @@ from foundation.files import safe_stem
 from foundation.locks import session_lock
 from outbox import services as outbox
 from programs.models import Direction
+from proposals.counts import proposals_changed
 from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
 
 COLUMNS = [
@@ -385,6 +386,8 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
         )
         for p in proposals
     )
+    if proposals:
+        proposals_changed()  # bulk_create sends no signal
     return len(proposals)
 
 

@@ -151,6 +151,10 @@ class Proposal(models.Model):
             models.Index(
                 fields=["submitted_from", "created_at"], condition=~Q(submitted_from=""), name="proposal_submitted_from"
             ),
+            # Counted from the index alone (no table rows read): a region's public proposals
+            # (region page, tracker filters) and a meeting's (meeting page).
+            models.Index(fields=["region", "status"], condition=Q(is_public=True), name="proposal_public_region"),
+            models.Index(fields=["meeting"], condition=Q(is_public=True), name="proposal_public_meeting"),
         ]
         constraints = [
             models.CheckConstraint(

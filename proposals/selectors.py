@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSim
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
+from proposals.counts import proposal_counts
 from proposals.models import Proposal
 
 # A status filter value of triage (and the dashboard's link): Proposal.objects.awaiting_answer().
@@ -76,6 +77,20 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
         # 100,000 proposals (see bench/), and triage works through the newest anyway.
         queryset = search_proposals(queryset, query)
     return queryset
+
+
+def known_count(which: str, data: dict) -> int | None:
+    """How many proposals of the set `which` ("all", "public": see proposals.counts)
+    `filter_proposals(queryset, data)` keeps, read from the kept counts without counting rows;
+    None when a filter is not one they are kept by (search, channel, answer)."""
+    counted_by = {"tour", "region", "direction", "status"}
+    if any(value for name, value in data.items() if name not in counted_by):
+        return None
+    status = data.get("status")
+    statuses = Proposal.AWAITING_ANSWER if status == AWAITING_ANSWER else [status] if status else None
+    return proposal_counts().count(
+        which, statuses=statuses, **{name: data.get(name) for name in ("tour", "region", "direction")}
+    )
 
 
 def public_proposals() -> QuerySet:

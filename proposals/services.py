@@ -8,8 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foundation.public_cache import bump_content_version
 from outbox import services as outbox
+from proposals.counts import proposals_changed
 from proposals.models import Proposal, ProposalStatusChange
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")
@@ -130,8 +130,8 @@ def _bulk_update(proposals: list[Proposal], **values) -> int:
         .update(**values, updated_at=timezone.now())
     )
     if changed:
-        # update() sends no save signals: tell the public page cache ourselves.
-        transaction.on_commit(bump_content_version)
+        # update() sends no save signals: tell the page cache and the counts ourselves.
+        proposals_changed()
     return changed
 
 

@@ -6,11 +6,13 @@ Every status change goes through `memorandum_transition`, which checks Memorandu
 
 import datetime
 import difflib
+import hashlib
 import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -23,6 +25,7 @@ from consultations.models import (
     Commitment,
     CommitmentProgress,
     Memorandum,
+    MemorandumPdf,
     MemorandumVersion,
     Notification,
     ReviewComment,
@@ -154,14 +157,85 @@ def memorandum_sign(*, memorandum: Memorandum, user, signed_on, signed_place: st
         memorandum.signed_scan.field.generate_filename(memorandum, f"memorandum-{memorandum.pk}-signed.pdf"),
         signed_scan,
     )
-    return memorandum_transition(
-        memorandum=memorandum,
-        target=Memorandum.Status.SIGNED,
-        user=user,
-        signed_on=signed_on,
-        signed_place=signed_place,
-        signed_scan=name,
+    with transaction.atomic():
+        memorandum = memorandum_transition(
+            memorandum=memorandum,
+            target=Memorandum.Status.SIGNED,
+            user=user,
+            signed_on=signed_on,
+            signed_place=signed_place,
+            signed_scan=name,
+        )
+        # The public PDF in each language, rendered once by a worker before the first reader asks.
+        outbox.enqueue_job(
+            "consultations.tasks.memoranda.render_public_pdfs",
+            memorandum.pk,
+            description=_("Public PDF of the memorandum: %(title)s") % {"title": memorandum.title},
+        )
+    return memorandum
+
+
+# --- the PDF ------------------------------------------------------------------------------
+
+PDF_TEMPLATE = "consultations/memoranda/memorandum_pdf.html"
+PDF_LAYOUT = 1  # bump when the template changes, so stored PDFs are rendered again
+
+
+def memorandum_pdf_render(*, memorandum: Memorandum, language: str) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override(language):
+        html = render_to_string(
+            PDF_TEMPLATE, {"memorandum": memorandum, "commitments": memorandum.commitments.select_related("program")}
+        )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def memorandum_pdf_stamp(memorandum: Memorandum) -> str:
+    """A digest of what the PDF shows: any save or status change of the memorandum (updated_at),
+    its region's name and its commitments. Equal stamps, equal documents."""
+    commitments = list(
+        memorandum.commitments.order_by("pk").values_list("pk", "party", "description", "due_on", "status")
     )
+    region = memorandum.region
+    parts = [PDF_LAYOUT, memorandum.updated_at, memorandum.revision, memorandum.status, commitments]
+    parts += [getattr(region, f"name_{code}", "") for code, _name in settings.LANGUAGES]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def memorandum_public_pdf(*, memorandum: Memorandum, language: str) -> MemorandumPdf:
+    """The stored PDF of a public memorandum in `language`, rendered and stored only when its
+    content has no PDF yet (once per signed revision, again when a commitment's status moves).
+
+    Stored through the storage API (S3 later); older renderings are deleted once replaced.
+    """
+    stamp = memorandum_pdf_stamp(memorandum)
+    stored = MemorandumPdf.objects.filter(memorandum=memorandum, language=language, stamp=stamp).first()
+    if stored is not None and stored.file and stored.file.storage.exists(stored.file.name):
+        return stored
+    pdf = stored or MemorandumPdf(memorandum=memorandum, language=language, stamp=stamp)
+    data = memorandum_pdf_render(memorandum=memorandum, language=language)
+    pdf.file.save(f"memorandum-{memorandum.pk}-{language}-{stamp[:12]}.pdf", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            pdf.save()
+    except IntegrityError:  # another request stored the same document meanwhile
+        pdf.file.storage.delete(pdf.file.name)
+        return MemorandumPdf.objects.get(memorandum=memorandum, language=language, stamp=stamp)
+    for old in MemorandumPdf.objects.filter(memorandum=memorandum, language=language).exclude(pk=pdf.pk):
+        old.file.storage.delete(old.file.name)
+        old.delete()
+    return pdf
+
+
+def memorandum_public_pdfs_render(*, memorandum_id: int) -> int:
+    """Render the public PDF in every language ahead of the first reader (queued at signing)."""
+    memorandum = Memorandum.objects.select_related("region").get(pk=memorandum_id)
+    if not memorandum.is_public:
+        return 0
+    for code, _name in settings.LANGUAGES:
+        memorandum_public_pdf(memorandum=memorandum, language=code)
+    return len(settings.LANGUAGES)
 
 
 @dataclass

@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -88,17 +87,17 @@ def progress_evidence(request, pk):
 
 
 def memorandum_pdf(request, pk):
-    from weasyprint import HTML
-
+    """A public memorandum's PDF is a stored file (rendered once per content and language);
+    a draft's, seen only by the parties while it changes, is rendered for each request."""
     memorandum = _get_memorandum_for_user(request, pk)
-    html = render_to_string(
-        "consultations/memoranda/memorandum_pdf.html",
-        {"memorandum": memorandum, "commitments": memorandum.commitments.select_related("program")},
-        request=request,
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(memorandum.number or f"memorandum-{memorandum.pk}") or f"memorandum-{memorandum.pk}"
+    language = translation.get_language()
+    if memorandum.is_public:
+        pdf = services.memorandum_public_pdf(memorandum=memorandum, language=language)
+        return file_response(pdf.file, download_name=f"{name}.pdf", inline=True)
+    response = HttpResponse(
+        services.memorandum_pdf_render(memorandum=memorandum, language=language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
 
