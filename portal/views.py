@@ -9,6 +9,7 @@ from consultations import tilemap
 from consultations.models import Commitment, Meeting, Tour
 from consultations.views.access import staff_required
 from foundation.public_cache import public_page
+from outbox import services as outbox
 from portal import selectors
 from programs.models import Program
 from proposals.counts import proposal_counts
@@ -63,5 +64,6 @@ def dashboard(request):
         "commitments_count": commitments.count(),
         "due_within_days": selectors.COMMITMENTS_DUE_WITHIN_DAYS,
         "today": timezone.localdate(),
+        "outbox": outbox.backlog(),
     }
     return render(request, "portal/dashboard.html", context)

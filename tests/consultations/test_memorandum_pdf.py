@@ -71,7 +71,7 @@ class TestPublicPdf:
     def test_a_status_change_renders_it_again(self, astana, staff_user, renders):
         memorandum = make_memorandum(astana, S.SIGNED)
         fetch(memorandum)
-        services.memorandum_transition(memorandum=memorandum, target=S.EXPIRED, user=staff_user)
+        services.memorandum_change_status(memorandum=memorandum, status=S.EXPIRED, user=staff_user)
         fetch(memorandum)
         assert renders == ["kk", "kk"]
 

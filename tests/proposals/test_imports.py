@@ -190,7 +190,7 @@ class TestImportProgress:
         data = staff_client.get(reverse("proposals:import_progress", args=[job.pk])).json()
         assert data == {
             "status": "done",
-            "status_display": "Imported",
+            "label": "Imported",
             "total": 3,
             "processed": 3,
             "percent": 100,
@@ -206,7 +206,7 @@ class TestImportProgress:
         confirm(staff_client, job)
         page = staff_client.get(f"/en/proposals/staff/import/{job.pk}/").content.decode()
         assert 'role="progressbar"' in page
-        assert 'aria-valuenow="3"' in page
+        assert 'aria-valuenow="100" data-percent="100"' in page  # 3 of 3 rows, in per cent like the PDF's
 
     def test_confirm_is_post_only(self, staff_client, tour):
         upload(staff_client, tour, csv_file(GOOD))
