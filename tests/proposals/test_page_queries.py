@@ -23,7 +23,7 @@ BOUNDS = {
     "proposal": 3,  # the proposal, its history, how many asked the same
     "triage": 9,  # session, user, the page, duplicate counts, choices of 5 filter and bulk fields
     "triage_search": 10,  # + the count of matches, up to 1,001
-    "dashboard": 11,  # session, user, tour, the meeting lists with their regions, 2 counts, commitments
+    "dashboard": 12,  # session, user, tour, the meeting lists with their regions, 2 counts, commitments, outbox
 }
 
 
