@@ -18,8 +18,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from foundation.links import absolute
 from opendata.datasets import DATASETS, LANGS
-from opendata.links import absolute
 from opendata.models import Package
 
 logger = logging.getLogger(__name__)
