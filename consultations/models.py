@@ -422,6 +422,11 @@ class MinutesPdf(models.Model):
 
 
 class MemorandumQuerySet(models.QuerySet):
+    def sent(self):
+        """Memoranda the akimat has been sent (every one but a draft): what its officials see.
+        The object form is `Memorandum.was_sent`."""
+        return self.exclude(status=Memorandum.Status.DRAFT)
+
     def public(self):
         """Memoranda the public may read: signed ones, and those that ran their course since."""
         return self.filter(status__in=Memorandum.PUBLIC_STATUSES)
@@ -520,6 +525,10 @@ class Memorandum(WorkflowMixin, models.Model):
         return self.status in self.PUBLIC_STATUSES
 
     @property
+    def was_sent(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
 
@@ -595,6 +604,10 @@ class ReviewComment(models.Model):
 
 class CommitmentQuerySet(models.QuerySet):
     """One definition of each set of commitments; every page, selector and reminder uses these."""
+
+    def sent(self):
+        """Commitments of memoranda sent to the akimat (MemorandumQuerySet.sent)."""
+        return self.exclude(memorandum__status=Memorandum.Status.DRAFT)
 
     def binding(self):
         """Commitments in force: those of a signed memorandum (a draft binds nobody)."""
