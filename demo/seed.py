@@ -251,6 +251,10 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
     return meetings
 
 
+def _region_name(region: Region, lang: str) -> str:
+    return getattr(region, f"name_{lang}") or region.name_kk
+
+
 def _online_url(day: datetime.date, n: int) -> str:
     return f"https://us02web.zoom.us/j/8{day:%Y%m%d}{n:02d}"
 
@@ -282,10 +286,12 @@ def seed_online_conferences(stats: Stats, *, tour: Tour, users: dict) -> int:
             "online_url": _online_url(day, n),
             "online_is_public": not concerned,
             "chair": event_data.CHAIR,
-            "summary": event_data.SUMMARY[lang].format(count=count),
+            # Written in one language: stored in that language's column, so the other pages
+            # show it marked with its language.
+            f"summary_{lang}": event_data.SUMMARY[lang].format(count=count),
             "created_by": users["staff"],
         }
-        meeting = _upsert(stats, Meeting, {"tour": tour, "title": title}, values)
+        meeting = _upsert(stats, Meeting, {"tour": tour, f"title_{lang}": title}, values)
         others = {r.pk for r in concerned[1:]}
         if set(meeting.regions.values_list("pk", flat=True)) != others:
             meeting.regions.set(others)

@@ -33,6 +33,7 @@ from consultations.rules import memorandum_actor
 from foundation.links import absolute
 from foundation.locking import claim_next_version
 from foundation.roles import official_emails, staff_emails
+from foundation.translated_forms import MAIN_LANGUAGES, translated_names
 from outbox import services as outbox
 
 REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is due
@@ -45,7 +46,7 @@ class StaleEdit(Exception):
 # --- drafting ---------------------------------------------------------------------------
 
 
-COMMITMENT_FIELDS = ("party", "description", "due_on", "program")
+COMMITMENT_FIELDS = ("party", *translated_names("description", languages=MAIN_LANGUAGES), "due_on", "program")
 
 
 def memorandum_save(
@@ -193,7 +194,9 @@ def memorandum_pdf_stamp(memorandum: Memorandum) -> str:
     """A digest of what the PDF shows: any save or status change of the memorandum (updated_at),
     its region's name and its commitments. Equal stamps, equal documents."""
     commitments = list(
-        memorandum.commitments.order_by("pk").values_list("pk", "party", "description", "due_on", "status")
+        memorandum.commitments.order_by("pk").values_list(
+            "pk", "party", "description_kk", "description_ru", "due_on", "status"
+        )
     )
     region = memorandum.region
     parts = [PDF_LAYOUT, memorandum.updated_at, memorandum.revision, memorandum.status, commitments]

@@ -48,7 +48,7 @@ class TestCreate:
         memorandum = Memorandum.objects.get()
         assert memorandum.text_kk == TEXT_KK
         assert memorandum.status == S.DRAFT
-        assert list(memorandum.commitments.values_list("party", "description")) == [
+        assert list(memorandum.commitments.values_list("party", "description_kk")) == [
             ("akimat", "Инклюзивті мектептер үшін ғимарат бөлу"),
             ("foundation", "Экзоскелеттер мен бионикалық протездер сатып алу"),
         ]
@@ -120,17 +120,17 @@ class TestEdit:
                 "commitments-TOTAL_FORMS": "3",
                 "commitments-INITIAL_FORMS": "2",
                 "commitments-0-id": first.pk,
-                "commitments-0-description": "Өзгертілген міндеттеме",
+                "commitments-0-description_kk": "Өзгертілген міндеттеме",
                 "commitments-1-id": second.pk,
                 "commitments-1-DELETE": "on",
                 "commitments-2-party": "joint",
-                "commitments-2-description": "Жаңа бірлескен міндеттеме",
+                "commitments-2-description_kk": "Жаңа бірлескен міндеттеме",
                 "commitments-2-due_on": "2027-09-01",
             },
         )
         response = staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/edit/", data)
         assert response.status_code == 302
-        rows = list(memorandum.commitments.order_by("order").values_list("pk", "party", "description", "order"))
+        rows = list(memorandum.commitments.order_by("order").values_list("pk", "party", "description_kk", "order"))
         assert rows[0] == (first.pk, "akimat", "Өзгертілген міндеттеме", 0)
         assert rows[1][1:] == ("joint", "Жаңа бірлескен міндеттеме", 1)
         assert len(rows) == 2 and second.pk not in [r[0] for r in rows]

@@ -96,7 +96,8 @@ def test_russian_demo_text_passes_a_spell_check(seeded_texts):
         text=True,
         check=True,
     )
-    assert sorted(set(result.stdout.split())) == []
+    unknown = sorted(set(result.stdout.split()))
+    assert unknown == [], " ".join(unknown)
 
 
 def test_the_spell_check_catches_a_misspelling():
