@@ -7,7 +7,7 @@ from consultations.models import Meeting
 from tests import factories
 from tests.e2e.conftest import login, run_axe, save_screenshot
 
-HEADINGS = {"kk": "Тур барысы", "ru": "Ход тура", "en": "Tour progress"}
+HEADINGS = {"kk": "Өңірлерді аралау барысы", "ru": "Ход региональных встреч", "en": "Tour progress"}
 
 
 @pytest.mark.usefixtures("e2e_db")
