@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import translation
 
 from consultations.models import (
     Commitment,
@@ -677,8 +678,15 @@ def seed_proposals(stats: Stats, *, tour, astana_meeting, regional_meetings, pro
     return len(specs)
 
 
-@transaction.atomic
 def seed_all() -> Stats:
+    """Everything, with Kazakh active: a text given without a language goes to the Kazakh
+    column (the default language), whatever language the caller had active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _seed_all()
+
+
+@transaction.atomic
+def _seed_all() -> Stats:
     stats = Stats()
     users = seed_users(stats)
     programs = seed_programs(stats)
