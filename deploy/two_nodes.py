@@ -415,16 +415,18 @@ def login(browser: Browser) -> bool:
 
 def check_balancer(stack: Stack, checks: Checks) -> None:
     lb = f"http://127.0.0.1:{stack.ports['lb']}"
-    upstreams, statuses = set(), set()
+    upstreams, statuses, unhealthy = set(), set(), []
     for _ in range(8):
         response = requests.get(f"{lb}/healthz", timeout=10)
         upstreams.add(response.headers.get("X-Upstream"))
         statuses.add((response.status_code, response.json()["status"]))
+        if response.json()["status"] != "ok":
+            unhealthy.append(response.json())
     expected = {f"127.0.0.1:{stack.ports['a']}", f"127.0.0.1:{stack.ports['b']}"}
     checks.check(
         upstreams == expected and statuses == {(200, "ok")},
-        "the balancer reaches both nodes",
-        f"{upstreams} {statuses}",
+        "the balancer reaches both nodes, each healthy",
+        f"{upstreams} {statuses} {unhealthy[:2]}",
     )
     request_id = requests.get(f"{lb}/healthz", timeout=10).headers.get("X-Request-ID", "")
     checks.check(len(request_id) == 32, "each request gets nginx's request id back", request_id)
