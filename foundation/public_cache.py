@@ -100,7 +100,12 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code == 200 and not response.streaming and not response.cookies:
+            # A page that changes by itself at a known time (an event's join link appears) says
+            # how long it stays right; it is cached no longer than that.
+            limit = getattr(response, "public_cache_seconds", None)
+            if limit is not None:
+                seconds = min(seconds, int(limit))
+            if response.status_code == 200 and not response.streaming and not response.cookies and seconds > 0:
                 stored = best_effort.set(key, (response.content, response["Content-Type"]), seconds)
                 response["X-Public-Cache"] = "miss" if stored else "off"
         patch_vary_headers(response, ["Cookie"])
