@@ -6,7 +6,6 @@ Every status change goes through `memorandum_transition`, which checks Memorandu
 
 import datetime
 import difflib
-import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -28,6 +27,7 @@ from consultations.models import (
     Notification,
     ReviewComment,
 )
+from foundation import spreadsheets
 
 REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is due
 
@@ -325,19 +325,11 @@ XLSX_COLUMNS = ["id", "party", "description", "due_on", "program", "status", "pr
 
 
 def commitments_to_xlsx(*, memorandum: Memorandum) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "commitments"
-    ws.append(XLSX_COLUMNS)
-    for c in memorandum.commitments.select_related("program"):
-        ws.append([c.pk, c.party, c.description, c.due_on, str(c.program) if c.program else "", c.status, ""])
-    for col, width in zip("ABCDEFG", (8, 12, 60, 12, 30, 14, 40), strict=True):
-        ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    rows = [XLSX_COLUMNS] + [
+        [c.pk, c.party, c.description, c.due_on, str(c.program) if c.program else "", c.status, ""]
+        for c in memorandum.commitments.select_related("program")
+    ]
+    return spreadsheets.xlsx_bytes({"commitments": rows}, widths={"commitments": [8, 12, 60, 12, 30, 14, 40]})
 
 
 @dataclass

@@ -26,6 +26,7 @@ from consultations.forms.memoranda import (
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
+from foundation import spreadsheets
 from foundation.files import file_response
 
 # --- access helpers: the one place that decides who gets which object ----------------------
@@ -318,7 +319,7 @@ def staff_commitments_xlsx(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
     response = HttpResponse(
         services.commitments_to_xlsx(memorandum=memorandum),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=spreadsheets.XLSX_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="commitments-{memorandum.pk}.xlsx"'
     return response
