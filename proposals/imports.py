@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from consultations.models import Region
 from foundation.files import safe_stem
 from programs.models import Direction
-from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
+from proposals.models import ImportJob, Proposal, ProposalStatusChange
 
 COLUMNS = [
     "text",
@@ -328,7 +328,7 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
             created_by_id=job.created_by_id,
         )
         # bulk_create skips save(): fill the search copy here.
-        proposal.search_text = search_text_for(proposal.text, proposal.author_organisation, proposal.public_author_name)
+        proposal.search_text = proposal.public_search_text()
         proposals.append(proposal)
     Proposal.objects.bulk_create(proposals)
     ProposalStatusChange.objects.bulk_create(

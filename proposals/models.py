@@ -124,6 +124,8 @@ class Proposal(models.Model):
     is_public = models.BooleanField(_("public"), default=True, help_text=_("Untick for spam or abuse."))
     # Recognises a row already imported, so importing the same file twice adds nothing.
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Case-folded public text for search (see public_search_text): the tracker's and triage's
+    # full-text index (migration 0003) is built on it, so nothing private may enter it.
     search_text = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -158,7 +160,7 @@ class Proposal(models.Model):
         return f"{self.code}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
-        self.search_text = search_text_for(self.text, self.author_organisation, self.public_author_name)
+        self.search_text = self.public_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
@@ -179,6 +181,10 @@ class Proposal(models.Model):
     def public_organisation(self) -> str:
         """The organisation, shown only with the author's consent like the name."""
         return self.author_organisation if self.publish_name else ""
+
+    def public_search_text(self) -> str:
+        """What search matches: only what the public sees (no unconsented name or organisation)."""
+        return search_text_for(self.text, self.public_organisation, self.public_author_name)
 
     @property
     def wants_answer_email(self) -> bool:
