@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 # No inline script anywhere: scripts are static files. Styles likewise come from files.
 CSP = "; ".join(
@@ -50,3 +51,21 @@ class ContentSecurityPolicyMiddleware:
             response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL in the path or a query parameter is a 400, before any view hands it to the database.
+
+    PostgreSQL cannot store or compare text holding NUL, so `/en/proposals/%00/` or `?q=%00`
+    would otherwise fail deep in a query. Form fields refuse NUL themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)

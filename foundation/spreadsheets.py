@@ -87,3 +87,37 @@ def xlsx_bytes(sheets: dict[str, list], *, widths: dict[str, list[int]] | None =
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+class SpreadsheetError(Exception):
+    """The bytes are not a readable XLSX workbook."""
+
+
+# A real sheet of 20,000 proposals unpacks to ~30 MB; a "zip bomb" unpacks to gigabytes.
+XLSX_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def read_xlsx_rows(data: bytes) -> list[tuple]:
+    """The rows (tuples of values) of the first sheet of an XLSX file.
+
+    Raises SpreadsheetError for anything that is not a sound workbook: not a ZIP, a ZIP that
+    unpacks to more than XLSX_MAX_UNPACKED_BYTES, or XML that openpyxl cannot read (it raises
+    many kinds of exception on a damaged file, some only while the rows are read).
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > XLSX_MAX_UNPACKED_BYTES:
+                raise SpreadsheetError("unpacks too large")
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except SpreadsheetError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- any failure to parse means "not a workbook"
+        raise SpreadsheetError(str(error)) from error

@@ -3,10 +3,13 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from foundation.texts import ANSWER_MAX, PROPOSAL_MAX, text_validators
 from programs.models import Direction
 
 # Letters and digits that cannot be mistaken for one another when read aloud or copied.
@@ -90,7 +93,7 @@ class Proposal(models.Model):
     )
     direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    text = models.TextField(_("proposal"))
+    text = models.TextField(_("proposal"), validators=text_validators(PROPOSAL_MAX))
     author_name = models.CharField(_("author's name"), max_length=200, blank=True)
     author_organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     publish_name = models.BooleanField(_("the author agrees to publish the name"), default=False)
@@ -111,7 +114,7 @@ class Proposal(models.Model):
         verbose_name=_("duplicate of"),
     )
     # answer is trilingual: see proposals/translation.py
-    answer = models.TextField(_("official answer"), blank=True)
+    answer = models.TextField(_("official answer"), blank=True, validators=text_validators(ANSWER_MAX))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     program = models.ForeignKey(
         "programs.Program",
@@ -152,8 +155,19 @@ class Proposal(models.Model):
                 condition=(Q(status="duplicate") & Q(duplicate_of__isnull=False))
                 | (~Q(status="duplicate") & Q(duplicate_of__isnull=True)),
                 name="proposal_duplicate_has_original",
+                violation_error_message=_("A duplicate names the proposal it repeats, and only a duplicate does."),
             ),
-            models.CheckConstraint(condition=~Q(duplicate_of=models.F("id")), name="proposal_not_duplicate_of_itself"),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")),
+                name="proposal_not_duplicate_of_itself",
+                violation_error_message=_("A proposal cannot be a duplicate of itself."),
+            ),
+            # The full-text index and the similarity search stay fast only with bounded texts.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), PROPOSAL_MAX),
+                name="proposal_text_length",
+                violation_error_message=_("The proposal is too long; shorten it."),
+            ),
         ]
 
     def __str__(self):
@@ -222,9 +236,9 @@ class AnswerTemplate(models.Model):
         choices=[c for c in Proposal.Status.choices if c[0] in Proposal.ANSWERED],
         default=Proposal.Status.ACCEPTED,
     )
-    answer_kk = models.TextField(_("answer (Kazakh)"), blank=True)
-    answer_ru = models.TextField(_("answer (Russian)"), blank=True)
-    answer_en = models.TextField(_("answer (English)"), blank=True)
+    answer_kk = models.TextField(_("answer (Kazakh)"), blank=True, validators=text_validators(ANSWER_MAX))
+    answer_ru = models.TextField(_("answer (Russian)"), blank=True, validators=text_validators(ANSWER_MAX))
+    answer_en = models.TextField(_("answer (English)"), blank=True, validators=text_validators(ANSWER_MAX))
     program = models.ForeignKey(
         "programs.Program",
         on_delete=models.SET_NULL,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from consultations.models import Meeting
+from foundation.texts import PROPOSAL_MAX, TextField
 from programs.models import Direction
 from proposals.models import Proposal
 from proposals.services import proposal_create
@@ -23,7 +24,7 @@ ROWS = 10
 
 
 class QuickProposalForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Proposal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    text = TextField(limit=PROPOSAL_MAX, label=gettext_lazy("Proposal"), widget=forms.Textarea(attrs={"rows": 2}))
     direction = forms.ChoiceField(
         label=gettext_lazy("Direction"), choices=[("", "—"), *Direction.choices], required=True
     )

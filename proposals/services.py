@@ -47,6 +47,13 @@ def _notify_when_answered(proposal: Proposal) -> None:
         transaction.on_commit(lambda: send_answer_email.delay(pk))
 
 
+def duplicate_answer_message(proposal: Proposal) -> str:
+    return _(
+        "%(code)s is a duplicate of %(original)s and follows its answer. Answer %(original)s, "
+        "or first mark %(code)s as not a duplicate to answer it on its own."
+    ) % {"code": proposal.code, "original": proposal.duplicate_of.code}
+
+
 @transaction.atomic
 def proposal_answer(
     *, proposal: Proposal, status: str, answers: dict[str, str], program=None, answered_by=None
@@ -56,7 +63,9 @@ def proposal_answer(
         raise ValidationError(_("Merge the proposal with its original to mark it as a duplicate."))
     if status in Proposal.ANSWERED and not any(answers.get(lang, "").strip() for lang in ANSWER_LANGUAGES):
         raise ValidationError(_("Write the answer in at least one language before giving a decision."))
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update().select_related("duplicate_of").get(pk=proposal.pk)
+    if proposal.duplicate_of_id:
+        raise ValidationError(duplicate_answer_message(proposal), code="duplicate")
     for lang in ANSWER_LANGUAGES:
         setattr(proposal, f"answer_{lang}", answers.get(lang, "").strip())
     proposal.program = program

@@ -28,6 +28,7 @@ from consultations.models import (
     ReviewComment,
 )
 from foundation import spreadsheets
+from foundation.texts import NOTE_MAX, text_errors
 
 REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is due
 
@@ -340,15 +341,12 @@ class ImportResult:
 
 def commitments_import_xlsx(*, memorandum: Memorandum, file, user) -> ImportResult:
     """Apply statuses and notes from an exported sheet: every row valid, or nothing applied."""
-    from openpyxl import load_workbook
-
     result = ImportResult()
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        rows = spreadsheets.read_xlsx_rows(file.read())
+    except spreadsheets.SpreadsheetError:
         result.errors.append((0, _("The file is not an XLSX workbook.")))
         return result
-    rows = list(wb.active.iter_rows(values_only=True))
     if not rows or [str(v or "").strip() for v in rows[0][: len(XLSX_COLUMNS)]] != XLSX_COLUMNS:
         result.errors.append((1, _("The first row must be the exported header: %s") % ", ".join(XLSX_COLUMNS)))
         return result
@@ -378,6 +376,10 @@ def commitments_import_xlsx(*, memorandum: Memorandum, file, user) -> ImportResu
             )
             continue
         note = str(values["progress_note"] or "").strip()
+        note_errors = text_errors(note, NOTE_MAX)
+        if note_errors:
+            result.errors.extend((number, message) for message in note_errors)
+            continue
         commitment = commitments[pk]
         if status != commitment.status or note:
             changes.append((commitment, status, note))

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from foundation.params import int_param
 from proposals import exports, selectors, services
 from proposals.forms import BulkActionForm, TriageFilterForm
 from proposals.views.access import perm_required
@@ -26,10 +27,7 @@ def _filtered(request):
 @perm_required("proposals.triage_proposal")
 def triage(request):
     form, proposals = _filtered(request)
-    try:
-        per_page = int(request.GET.get("per_page", 50))
-    except ValueError:
-        per_page = 50
+    per_page = int_param(request.GET.get("per_page"))
     per_page = per_page if per_page in PAGE_SIZES else 50
     page = Paginator(proposals, per_page).get_page(request.GET.get("page"))
     page.object_list = selectors.with_duplicate_counts(page.object_list)
