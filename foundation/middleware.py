@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.http import Http404
+
+from foundation.params import MAX_INT
 
 # No inline script anywhere: scripts are static files. Styles likewise come from files.
 CSP = "; ".join(
@@ -53,11 +56,14 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-class RejectNullCharactersMiddleware:
-    """A NUL in the path or a query parameter is a 400, before any view hands it to the database.
+class BadInputMiddleware:
+    """Input no view should have to guard against gets a 4xx before any view sees it.
 
-    PostgreSQL cannot store or compare text holding NUL, so `/en/proposals/%00/` or `?q=%00`
-    would otherwise fail deep in a query. Form fields refuse NUL themselves.
+    - A NUL in the path or a query parameter is a 400: PostgreSQL cannot store or compare text
+      holding NUL, so `/en/proposals/%00/` or `?q=%00` would fail deep in a query. (Form fields
+      refuse NUL themselves.)
+    - A number in the path beyond the integer columns (`/meetings/99999999999999999999/`) is
+      a 404: no row has that id, and the databases refuse to compare with it.
     """
 
     def __init__(self, get_response):
@@ -69,3 +75,8 @@ class RejectNullCharactersMiddleware:
         ):
             raise BadRequest("NUL character in the request")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if any(isinstance(value, int) and not 0 <= value <= MAX_INT for value in (*view_args, *view_kwargs.values())):
+            raise Http404
+        return None

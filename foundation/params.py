@@ -6,6 +6,9 @@ numbers and dates are bounded so that no later arithmetic or query overflows.
 
 import datetime
 
+from django import forms
+from django.core.exceptions import ValidationError
+
 MAX_INT = 2**31 - 1  # the largest value of an integer column
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -28,3 +31,19 @@ def month_param(raw) -> datetime.date | None:
     if year is None or month is None:
         return None
     return datetime.date(year, month, 1)
+
+
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """ModelMultipleChoiceField that refuses ids no integer column can hold before querying.
+
+    Django checks each value with an exact lookup (which tolerates any number) but then asks
+    for all of them with `pk__in`, which SQLite cannot bind beyond 64 bits.
+    """
+
+    def _check_values(self, value):
+        for item in value:
+            if int_param(str(item)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                )
+        return super()._check_values(value)

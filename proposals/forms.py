@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Region, Tour
+from foundation.params import ModelIdsField
 from foundation.texts import ANSWER_MAX, TextField
 from programs.models import Direction, Program
 from proposals.models import AnswerTemplate, Proposal
@@ -139,7 +140,7 @@ class BulkActionForm(forms.Form):
         (Action.ANSWER, _("Answer with a template")),
     ]
 
-    ids = forms.ModelMultipleChoiceField(
+    ids = ModelIdsField(
         queryset=Proposal.objects.all(), error_messages={"required": _("Select at least one proposal.")}
     )
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)

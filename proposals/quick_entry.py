@@ -44,7 +44,16 @@ class BaseQuickProposalFormSet(forms.BaseFormSet):
 
 
 # No cap beyond Django's safety limit: a long meeting may yield dozens of proposals.
-QuickProposalFormSet = forms.formset_factory(QuickProposalForm, formset=BaseQuickProposalFormSet, extra=ROWS)
+MAX_ROWS = 100  # bounds the forms a forged TOTAL_FORMS makes the server build
+
+QuickProposalFormSet = forms.formset_factory(
+    QuickProposalForm,
+    formset=BaseQuickProposalFormSet,
+    extra=ROWS,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
 
 
 def _get_meeting_for_user(request, meeting_pk) -> Meeting:

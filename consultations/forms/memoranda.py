@@ -78,8 +78,18 @@ class CommitmentForm(forms.ModelForm):
         }
 
 
+MAX_COMMITMENTS = 100  # bounds the forms a forged TOTAL_FORMS makes the server build
+
 CommitmentFormSet = inlineformset_factory(
-    Memorandum, Commitment, form=CommitmentForm, extra=2, can_delete=True, min_num=0
+    Memorandum,
+    Commitment,
+    form=CommitmentForm,
+    extra=2,
+    can_delete=True,
+    min_num=0,
+    max_num=MAX_COMMITMENTS,
+    absolute_max=MAX_COMMITMENTS,
+    validate_max=True,
 )
 
 

@@ -53,8 +53,8 @@ def triage(request):
 def bulk_action(request):
     form = BulkActionForm(request.POST)
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""  # only a path of this site; anything else would be read as a view name
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
