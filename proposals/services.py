@@ -63,7 +63,7 @@ def proposal_answer(
         raise ValidationError(_("Merge the proposal with its original to mark it as a duplicate."))
     if status in Proposal.ANSWERED and not any(answers.get(lang, "").strip() for lang in ANSWER_LANGUAGES):
         raise ValidationError(_("Write the answer in at least one language before giving a decision."))
-    proposal = Proposal.objects.select_for_update().select_related("duplicate_of").get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.duplicate_of_id:
         raise ValidationError(duplicate_answer_message(proposal), code="duplicate")
     for lang in ANSWER_LANGUAGES:
