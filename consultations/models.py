@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from consultations.links import validate_event_link
 from foundation.files import SniffedFileField
 from foundation.texts import ANSWER_MAX, DOCUMENT_MAX, NOTE_MAX, text_validators
 
@@ -98,11 +100,47 @@ class Tour(models.Model):
         return self.name
 
 
+class MeetingQuerySet(models.QuerySet):
+    def concerning(self, region):
+        """Events that concern a region: held there, or covering it among several regions."""
+        return self.filter(
+            Q(region=region) | Q(pk__in=Meeting.regions.through.objects.filter(region=region).values("meeting_id"))
+        )
+
+    def national(self):
+        """Events of no region: national or thematic."""
+        return self.filter(region__isnull=True).exclude(pk__in=Meeting.regions.through.objects.values("meeting_id"))
+
+    def online(self):
+        """Events one can attend online (online or hybrid)."""
+        return self.exclude(attendance=Meeting.Attendance.IN_PERSON)
+
+    def public_listed(self):
+        """Events the public calendar lists: every one but the cancelled."""
+        return self.exclude(status=Meeting.Status.CANCELLED)
+
+
 class Meeting(models.Model):
+    """An event of the tour: a meeting in a region, an online conference, an expert session or
+    a conference; of one region, several regions, or national (no region)."""
+
     class Kind(models.TextChoices):
         PUBLIC_MEETING = "public_meeting", _("Meeting with the public and the akim")
         ONLINE_CONFERENCE = "online_conference", _("Online conference")
         EXPERT_SESSION = "expert_session", _("Expert session")
+        CONFERENCE = "conference", _("Conference")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("In person and online")
+
+    class Scope(models.TextChoices):
+        """Derived from the regions (see `scope`), never stored."""
+
+        REGIONAL = "regional", _("One region")
+        SEVERAL = "several", _("Several regions")
+        NATIONAL = "national", _("National")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -122,12 +160,50 @@ class Meeting(models.Model):
     }
 
     tour = models.ForeignKey(Tour, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("tour"))
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("region"))
+    # The host region; empty for a national or thematic event. An event covering several
+    # regions names the others in `regions`.
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a national or thematic event."),
+    )
+    regions = models.ManyToManyField(
+        Region,
+        related_name="covering_events",
+        blank=True,
+        verbose_name=_("other regions concerned"),
+        help_text=_("For an event that covers several regions."),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.PUBLIC_MEETING)
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
     title = models.CharField(_("title"), max_length=300)
     starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(
+        _("ends at"), null=True, blank=True, help_text=_("Empty: two hours after the start.")
+    )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
+    online_url = models.URLField(_("online link"), blank=True, validators=[validate_event_link])
+    online_is_public = models.BooleanField(
+        _("public online access"),
+        default=False,
+        help_text=_("Show the join link on the public page shortly before the start."),
+    )
+    join_opens_minutes = models.PositiveSmallIntegerField(
+        _("join link shown (minutes before the start)"),
+        default=30,
+        validators=[MaxValueValidator(24 * 60)],
+    )
+    recording_url = models.URLField(_("recording link"), blank=True, validators=[validate_event_link])
+    registration_open = models.BooleanField(_("registration open"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit. Beyond it people join the waiting list.")
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     chair = models.CharField(_("chair"), max_length=300, blank=True)
     hosts = models.TextField(
@@ -151,6 +227,11 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
+    objects = MeetingQuerySet.as_manager()
+
+    # How long an event lasts when no end is given.
+    DEFAULT_DURATION = datetime.timedelta(hours=2)
+
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
@@ -173,6 +254,61 @@ class Meeting(models.Model):
 
     def can_change_status(self, target) -> bool:
         return target in self.TRANSITIONS.get(self.status, set())
+
+    @property
+    def ends_at_or_default(self) -> datetime.datetime:
+        return self.ends_at or self.starts_at + self.DEFAULT_DURATION
+
+    def scope(self, other_regions=None) -> "Meeting.Scope":
+        """Regional, several regions or national. `other_regions`: the `regions` already
+        fetched (saves a query); read from the database when not given."""
+        if other_regions is None:
+            other_regions = list(self.regions.all()) if self.pk else []
+        if other_regions:
+            return self.Scope.SEVERAL
+        return self.Scope.REGIONAL if self.region_id else self.Scope.NATIONAL
+
+    def concerned_regions(self) -> list[Region]:
+        """The host region first, then the other regions concerned (prefetch `regions` in lists)."""
+        host = [self.region] if self.region_id else []
+        return host + sorted((r for r in self.regions.all() if r.pk != self.region_id), key=lambda r: r.name)
+
+    @property
+    def place_label(self) -> str:
+        """Where the event belongs, for lists: its regions' names, or "National"."""
+        names = [r.name for r in self.concerned_regions()]
+        return ", ".join(names) if names else str(_("National event"))
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance != self.Attendance.IN_PERSON
+
+    def join_opens_at(self) -> datetime.datetime:
+        return self.starts_at - datetime.timedelta(minutes=self.join_opens_minutes)
+
+    def public_join_url(self, now=None) -> str:
+        """The join link the public may see now: only for a public online or hybrid event, from
+        `join_opens_minutes` before the start until its end; empty otherwise."""
+        now = now or timezone.now()
+        if not (self.online_is_public and self.is_online and self.online_url):
+            return ""
+        if self.status == self.Status.CANCELLED:
+            return ""
+        return self.online_url if self.join_opens_at() <= now < self.ends_at_or_default else ""
+
+    def public_recording_url(self, now=None) -> str:
+        """The recording, for the public once the event has ended."""
+        now = now or timezone.now()
+        if not self.recording_url or self.status == self.Status.CANCELLED:
+            return ""
+        return self.recording_url if now >= self.ends_at_or_default else ""
+
+    def online_access_changes_at(self, now=None) -> datetime.datetime | None:
+        """When what `public_join_url`/`public_recording_url` answer next changes, or None.
+        Cached public pages must not outlive it."""
+        now = now or timezone.now()
+        moments = [self.join_opens_at(), self.ends_at_or_default]
+        return min((m for m in moments if m > now), default=None)
 
 
 class Participation(models.Model):

@@ -62,7 +62,10 @@ def regions_with_progress(tour):
 
 def latest_meetings(limit: int = 6):
     return (
-        Meeting.objects.filter(status__in=Meeting.HELD_STATUSES).select_related("region").order_by("-starts_at")[:limit]
+        Meeting.objects.filter(status__in=Meeting.HELD_STATUSES)
+        .select_related("region")
+        .prefetch_related("regions")
+        .order_by("-starts_at")[:limit]
     )
 
 
@@ -98,7 +101,10 @@ def region_page(region) -> dict:
     """Everything the public region page shows; a fixed number of queries whatever the data size."""
     proposals = public_proposals_of(region)
     return {
-        "meetings": region.meetings.select_related("tour").order_by("-starts_at"),
+        "meetings": Meeting.objects.concerning(region)
+        .select_related("tour", "region")
+        .prefetch_related("regions")
+        .order_by("-starts_at"),
         "memoranda": public_memoranda_with_commitment_counts(region),
         "programs": region.programs.all(),
         "proposals": proposals[:PROPOSAL_TEASERS],
@@ -111,6 +117,7 @@ def public_meeting(pk: int) -> Meeting:
     return (
         Meeting.objects.select_related("region", "tour")
         .prefetch_related(
+            "regions",
             "participations",
             Prefetch(
                 "attachments",

@@ -4,6 +4,12 @@ Every cached page is keyed by a content version. Saving or deleting any public c
 (meetings, memoranda, programs, proposals, ...) bumps the version, so all cached pages go
 stale at once; they then expire by themselves. Each app connects `bump_content_version` to
 its own models' signals in its `apps.py`, so no app has to import another.
+
+The cache is best-effort (foundation/cache.py): when it cannot answer, pages render uncached.
+Invalidation fails safe: a bump that could not be written is remembered by the process and
+written before this process reads the version again, and no page is served or stored while
+the version cannot be read. Pages also expire by themselves after PUBLIC_PAGE_CACHE_SECONDS,
+which bounds what a process that never comes back could leave behind.
 """
 
 import hashlib
@@ -11,23 +17,31 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from foundation import cache as best_effort
+
 VERSION_KEY = "public-pages:content-version"
+_bump_pending = False  # this process changed content but could not tell the cache yet
 
 
-def content_version() -> int:
+def content_version() -> int | None:
+    """The current content version; None when the cache cannot say (then cache nothing)."""
+    if _bump_pending and not bump_content_version():
+        return None
     # A fresh value (not 1) when the key is missing, so an evicted version never brings
     # back pages cached under an earlier one.
-    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+    version = best_effort.attempt("get_or_set", VERSION_KEY, time.time_ns, timeout=None)
+    return None if version is best_effort.UNAVAILABLE else version
 
 
-def bump_content_version(**kwargs) -> None:
-    """Signal receiver: anything the public sees has changed."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+def bump_content_version(**kwargs) -> bool:
+    """Signal receiver: anything the public sees has changed. Never fails the write."""
+    global _bump_pending
+    _bump_pending = not best_effort.set(VERSION_KEY, time.time_ns(), timeout=None)
+    return not _bump_pending
 
 
 def _cacheable_request(request) -> bool:
@@ -40,9 +54,12 @@ def _cacheable_request(request) -> bool:
     return not request.user.is_authenticated
 
 
-def cache_key(request) -> str:
+def cache_key(request) -> str | None:
+    version = content_version()
+    if version is None:
+        return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"public-pages:{content_version()}:{get_language()}:{path}"
+    return f"public-pages:{version}:{get_language()}:{path}"
 
 
 def public_page(view):
@@ -54,7 +71,9 @@ def public_page(view):
         if not seconds or not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = cache_key(request)
-        cached = cache.get(key)
+        if key is None:  # the cache is down: render, as if the cache were off
+            return view(request, *args, **kwargs)
+        cached = best_effort.get(key)
         if cached is not None:
             content, content_type = cached
             response = HttpResponse(content, content_type=content_type)
@@ -64,8 +83,8 @@ def public_page(view):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, (response.content, response["Content-Type"]), seconds)
-                response["X-Public-Cache"] = "miss"
+                stored = best_effort.set(key, (response.content, response["Content-Type"]), seconds)
+                response["X-Public-Cache"] = "miss" if stored else "off"
         patch_vary_headers(response, ["Cookie"])
         return response
 

@@ -17,6 +17,7 @@ class PublicPagesSitemap(Sitemap):
             "consultations:region_list",
             "proposals:list",
             "proposals:statistics",
+            "opendata:index",
             "accessibility",
         ]
 

@@ -9,12 +9,14 @@ from django.views.generic import TemplateView
 
 from consultations import urls as consultations_urls
 from consultations.sitemaps import MeetingSitemap, MemorandumSitemap, RegionSitemap
-from foundation import views
+from foundation import observability, views
 from foundation.public_cache import public_page
 from foundation.sitemaps import PublicPagesSitemap
 from portal import views as portal
 from programs.sitemaps import ProgramSitemap
 from proposals.sitemaps import ProposalSitemap
+
+handler500 = "foundation.views.server_error"
 
 sitemaps = {
     "pages": PublicPagesSitemap,
@@ -27,6 +29,8 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("opendata.api.urls")),
+    path("metrics", observability.metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PREFIX, admin.site.urls),
     path(
@@ -57,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
+    path("staff/outbox/", include("outbox.urls")),
     # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
     path(
         "",
@@ -67,6 +72,7 @@ urlpatterns += i18n_patterns(
             )
         ),
     ),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 

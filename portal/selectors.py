@@ -16,6 +16,7 @@ class TourProgress:
     regions_total: int
     regions_visited: int
     meetings_held: int
+    online_conferences_held: int
     proposals_received: int
     proposals_answered: int
     commitments_total: int
@@ -30,9 +31,11 @@ def tour_progress(tour) -> TourProgress:
     """
     regions_total = Region.objects.count()
     if tour is None:
-        return TourProgress(regions_total, 0, 0, 0, 0, 0, 0)
+        return TourProgress(regions_total, 0, 0, 0, 0, 0, 0, 0)
     meetings = tour.meetings.filter(status__in=Meeting.HELD_STATUSES).aggregate(
-        held=Count("id"), regions=Count("region", distinct=True)
+        held=Count("id"),
+        regions=Count("region", distinct=True),
+        online=Count("id", filter=Q(kind=Meeting.Kind.ONLINE_CONFERENCE)),
     )
     proposals = Proposal.objects.counted().filter(tour=tour)
     proposals = proposals.aggregate(received=Count("id"), answered=Count("id", filter=Q(status__in=Proposal.ANSWERED)))
@@ -45,6 +48,7 @@ def tour_progress(tour) -> TourProgress:
         regions_total=regions_total,
         regions_visited=meetings["regions"],
         meetings_held=meetings["held"],
+        online_conferences_held=meetings["online"],
         proposals_received=proposals["received"],
         proposals_answered=proposals["answered"],
         commitments_total=commitments["total"],

@@ -38,7 +38,7 @@ def dashboard(request):
     """What needs doing now, each item a link straight to the work."""
     tour = Tour.objects.current()
     now = timezone.now()
-    meetings = Meeting.objects.select_related("region").order_by("starts_at")
+    meetings = Meeting.objects.select_related("region").prefetch_related("regions").order_by("starts_at")
     if tour is not None:
         meetings = meetings.filter(tour=tour)
     without_minutes = meetings.filter(status=Meeting.Status.HELD)

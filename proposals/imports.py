@@ -10,17 +10,19 @@ import hashlib
 import io
 import re
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import Region
+from foundation import cache as best_effort
 from foundation.files import safe_stem
+from foundation.locks import session_lock
 from foundation.spreadsheets import SpreadsheetError, read_xlsx_rows
 from foundation.texts import PROPOSAL_MAX, text_errors
+from outbox import services as outbox
 from programs.models import Direction
 from proposals.models import ImportJob, Proposal, ProposalStatusChange
 
@@ -58,6 +60,7 @@ MAX_ROWS = 20000
 XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a ZIP archive
 BATCH = 500
 PROGRESS_KEY = "proposals:import:{}:processed"
+IMPORT_LOCK = 16_001  # session_lock namespace: one lock per import job, held while it runs
 
 
 class ImportFileError(Exception):
@@ -250,35 +253,59 @@ def import_job_queue(*, job: ImportJob) -> bool:
     """Queue a checked job for import; False when it has errors or was queued already."""
     if not job.is_valid:
         return False
-    queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(status=ImportJob.Status.QUEUED)
-    if queued:
-        from proposals.tasks import run_import
-
-        transaction.on_commit(lambda: run_import.delay(job.pk))
+    with transaction.atomic():  # the status and the job in the outbox, together or not at all
+        queued = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.PREVIEW).update(
+            status=ImportJob.Status.QUEUED
+        )
+        if queued:
+            outbox.enqueue_job(
+                "proposals.tasks.run_import",
+                job.pk,
+                description=_("Import of proposals from %(file)s") % {"file": job.original_name},
+            )
     return bool(queued)
 
 
 def import_job_progress(job: ImportJob) -> int:
     """Rows processed so far. While the transaction runs, only the cache knows."""
     if job.status == ImportJob.Status.RUNNING:
-        return min(cache.get(PROGRESS_KEY.format(job.pk), 0), job.total)
+        return min(best_effort.get(PROGRESS_KEY.format(job.pk), 0), job.total)
     return job.processed
 
 
 def import_job_run(*, job_id: int) -> int:
-    """Import every new row of a checked job in one transaction; returns how many were created."""
+    """Import every new row of a checked job in one transaction; returns how many were created.
+
+    The worker holds the job's session lock from the claim to the end, so a job left RUNNING
+    without its lock lost its worker (import_jobs_recover). Rows and the DONE status commit
+    together: a job is never half-imported, and never imported but shown running.
+    """
+    with session_lock(IMPORT_LOCK, job_id) as acquired:
+        if not acquired:
+            return 0  # another worker runs it
+        return _import_job_run(job_id)
+
+
+def _import_job_run(job_id: int) -> int:
     if not ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(status=ImportJob.Status.RUNNING):
         return 0  # claimed by another worker, or not queued
     job = ImportJob.objects.get(pk=job_id)
     progress_key = PROGRESS_KEY.format(job.pk)
-    cache.set(progress_key, 0, timeout=24 * 3600)
+    best_effort.set(progress_key, 0, timeout=24 * 3600)
     created = 0
     try:
         with transaction.atomic():
             for start in range(0, len(job.rows), BATCH):
                 batch = job.rows[start : start + BATCH]
                 created += _import_batch(job, batch)
-                cache.set(progress_key, start + len(batch), timeout=24 * 3600)
+                best_effort.set(progress_key, start + len(batch), timeout=24 * 3600)
+            ImportJob.objects.filter(pk=job.pk).update(
+                status=ImportJob.Status.DONE,
+                processed=job.total,
+                created_count=created,
+                skipped_count=job.total - created,
+                finished_at=timezone.now(),
+            )
     except IntegrityError:
         # Another import of the same rows committed first: nothing of this one was kept.
         ImportJob.objects.filter(pk=job.pk).update(
@@ -287,15 +314,32 @@ def import_job_run(*, job_id: int) -> int:
             finished_at=timezone.now(),
         )
         return 0
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.DONE,
-        processed=job.total,
-        created_count=created,
-        skipped_count=job.total - created,
-        finished_at=timezone.now(),
-    )
-    cache.delete(progress_key)
+    best_effort.delete(progress_key)
     return created
+
+
+def import_jobs_recover() -> list[int]:
+    """Fail the imports whose worker died mid-run (RUNNING, and nobody holds their lock).
+
+    Their transaction was rolled back with the worker, so nothing of them was kept; staff see
+    why on the progress page and can upload the file again. Run by beat every minute. Only on
+    PostgreSQL, where the lock tells a dead worker from a live one.
+    """
+    if connection.vendor != "postgresql":
+        return []
+    failed = []
+    for pk in ImportJob.objects.filter(status=ImportJob.Status.RUNNING).values_list("pk", flat=True):
+        with session_lock(IMPORT_LOCK, pk) as acquired:
+            if acquired and ImportJob.objects.filter(pk=pk, status=ImportJob.Status.RUNNING).update(
+                status=ImportJob.Status.FAILED,
+                error_message=_(
+                    "The import was interrupted: the background worker stopped. Nothing was imported; "
+                    "upload the file again."
+                ),
+                finished_at=timezone.now(),
+            ):
+                failed.append(pk)
+    return failed
 
 
 def _import_batch(job: ImportJob, rows: list[dict]) -> int:

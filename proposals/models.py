@@ -133,6 +133,9 @@ class Proposal(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Public form only: a keyed hash of the sender's address (never the address itself), so the
+    # hourly limit per address is a count in the database that every web process shares.
+    submitted_from = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,6 +152,10 @@ class Proposal(models.Model):
             models.Index(fields=["tour", "-created_at"]),
             # The default ordering: the first page of the tracker and of triage reads it in order.
             models.Index(fields=["-created_at", "-id"], name="proposal_newest_first"),
+            # The public form's hourly limit per address.
+            models.Index(
+                fields=["submitted_from", "created_at"], condition=~Q(submitted_from=""), name="proposal_submitted_from"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from consultations.models import Meeting
+from consultations.models import Meeting, Region
 from foundation.texts import PROPOSAL_MAX, TextField
 from programs.models import Direction
 from proposals.models import Proposal
@@ -31,6 +31,26 @@ class QuickProposalForm(forms.Form):
     author_name = forms.CharField(label=gettext_lazy("Author's name"), max_length=200, required=False)
     author_organisation = forms.CharField(label=gettext_lazy("Organisation"), max_length=300, required=False)
     publish_name = forms.BooleanField(label=gettext_lazy("Name may be published"), required=False)
+    # Only for an event of no single region (national, or several regions): each proposal
+    # still belongs to one region.
+    region = forms.ModelChoiceField(label=gettext_lazy("Region"), queryset=Region.objects.none())
+
+    def __init__(self, *args, regions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if regions is None:
+            del self.fields["region"]
+        else:
+            self.fields["region"].queryset = regions
+
+
+def regions_to_choose(meeting):
+    """The regions a proposal of this meeting may belong to, or None when it is the meeting's
+    one region (then the rows have no region field)."""
+    concerned = [r.pk for r in meeting.concerned_regions()]
+    if len(concerned) == 1:
+        return None
+    regions = Region.objects.filter(pk__in=concerned) if concerned else Region.objects.all()
+    return regions.order_by("name")
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()
@@ -70,7 +90,9 @@ def _get_meeting_for_user(request, meeting_pk) -> Meeting:
 @require_http_methods(["GET", "POST"])
 def quick_entry(request, meeting_pk):
     meeting = _get_meeting_for_user(request, meeting_pk)
-    formset = QuickProposalFormSet(request.POST or None, prefix="proposal")
+    formset = QuickProposalFormSet(
+        request.POST or None, prefix="proposal", form_kwargs={"regions": regions_to_choose(meeting)}
+    )
     if request.method == "POST" and formset.is_valid():
         rows = [form.cleaned_data for form in formset.forms if form.has_changed()]
         with transaction.atomic():
@@ -78,7 +100,7 @@ def quick_entry(request, meeting_pk):
                 proposal_create(
                     created_by=request.user,
                     tour=meeting.tour,
-                    region=meeting.region,
+                    region=row.get("region") or meeting.region,
                     meeting=meeting,
                     channel=Proposal.Channel.MEETING,
                     text=row["text"],

@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from foundation.public_cache import bump_content_version
+from outbox import services as outbox
 from proposals.models import Proposal, ProposalStatusChange
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")
@@ -39,12 +40,28 @@ def proposal_set_status(*, proposal: Proposal, status: str, changed_by=None, not
 
 
 def _notify_when_answered(proposal: Proposal) -> None:
-    """Queue the answer e-mail once the transaction commits (the task itself sends it only once)."""
     if proposal.is_answered and proposal.wants_answer_email and proposal.answer_notified_at is None:
-        from proposals.tasks import send_answer_email  # tasks import services: import here
+        proposal_queue_answer_email(proposal=proposal)
 
-        pk = proposal.pk
-        transaction.on_commit(lambda: send_answer_email.delay(pk))
+
+def proposal_queue_answer_email(*, proposal: Proposal) -> bool:
+    """Put the answer e-mail in the outbox, once, in the caller's transaction.
+
+    The claim on answer_notified_at is a conditional UPDATE: two answers saved at once cannot
+    both queue it. The outbox sends it when a worker can, retrying while the server is down.
+    """
+    if not (proposal.is_answered and proposal.wants_answer_email):
+        return False
+    now = timezone.now()
+    if not Proposal.objects.filter(pk=proposal.pk, answer_notified_at__isnull=True).update(answer_notified_at=now):
+        return False
+    proposal.answer_notified_at = now
+    with translation.override(proposal.language or settings.LANGUAGE_CODE):
+        url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
+        subject = _("Answer to your proposal %(code)s") % {"code": proposal.code}
+        body = render_to_string("proposals/email/answer.txt", {"proposal": proposal, "url": url})
+    outbox.enqueue_email(subject=subject, body=body, recipients=[proposal.contact_email], description=subject)
+    return True
 
 
 def duplicate_answer_message(proposal: Proposal) -> str:
@@ -198,34 +215,6 @@ def proposal_unmerge(*, duplicate: Proposal, changed_by=None) -> Proposal:
     duplicate.duplicate_of = None
     duplicate.save(update_fields=["status", "duplicate_of", "updated_at"])
     return duplicate
-
-
-def proposal_send_answer_email(*, proposal_id: int) -> bool:
-    """Send the answer to the author once; returns False when there is nothing to send.
-
-    The claim is a conditional UPDATE: two workers (or a retry after a crash) cannot both send.
-    When sending fails the claim is released and the error raised, so Celery retries.
-    """
-    proposal = Proposal.objects.select_related("region").get(pk=proposal_id)
-    if not (proposal.is_answered and proposal.wants_answer_email):
-        return False
-    claimed = Proposal.objects.filter(pk=proposal_id, answer_notified_at__isnull=True).update(
-        answer_notified_at=timezone.now()
-    )
-    if not claimed:
-        return False
-    from django.template.loader import render_to_string
-
-    with translation.override(proposal.language or settings.LANGUAGE_CODE):
-        url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
-        subject = _("Answer to your proposal %(code)s") % {"code": proposal.code}
-        body = render_to_string("proposals/email/answer.txt", {"proposal": proposal, "url": url})
-    try:
-        send_mail(subject, body, None, [proposal.contact_email])
-    except Exception:
-        Proposal.objects.filter(pk=proposal_id).update(answer_notified_at=None)
-        raise
-    return True
 
 
 def changed_message(count: int) -> str:

@@ -81,3 +81,50 @@ def official_client(official_astana):
     client = Client()
     client.force_login(official_astana)
     return client
+
+
+@pytest.fixture
+def broken_database(django_db_blocker):
+    """The default database unreachable, as in an outage: every query raises OperationalError.
+
+    The test's own connection is swapped for one to nowhere (PostgreSQL on a refusing port,
+    SQLite in a missing folder) and put back after; use it in tests without the db fixture.
+    """
+    from django.db import connections
+    from django.db.utils import load_backend
+
+    original = connections["default"]
+    settings_dict = {**original.settings_dict}
+    if original.vendor == "postgresql":
+        settings_dict.update(HOST="127.0.0.1", PORT="1")
+    else:
+        settings_dict["NAME"] = "/nonexistent-folder/db.sqlite3"
+    broken = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, "default")
+    with django_db_blocker.unblock():
+        connections["default"] = broken
+        try:
+            yield
+        finally:
+            connections["default"] = original
+            broken.close()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server, started once for the session (only by tests that ask for it)."""
+    from tests import s3
+
+    server, endpoint = s3.start_server()
+    yield endpoint
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(s3_endpoint, settings, tmp_path):
+    """Media on a fresh bucket of the local S3 server; the local media folder is empty and must stay so."""
+    from tests import s3
+
+    bucket = s3.new_bucket(s3_endpoint)
+    settings.STORAGES = {**settings.STORAGES, "default": bucket.storage_settings()}
+    settings.MEDIA_ROOT = tmp_path / "local-media"
+    return bucket

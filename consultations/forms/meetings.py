@@ -34,16 +34,48 @@ class VersionedForm(forms.ModelForm):
         self.helper = _helper()
 
 
-class MeetingForm(VersionedForm):
-    online_url = forms.URLField(
-        label=Meeting._meta.get_field("online_url").verbose_name, required=False, assume_scheme="https"
+def _link_field(name: str) -> forms.URLField:
+    field = Meeting._meta.get_field(name)
+    return forms.URLField(
+        label=field.verbose_name,
+        required=False,
+        assume_scheme="https",
+        max_length=field.max_length,
+        validators=field.validators,
+        help_text=_("https:// only, to an allowed host."),
     )
+
+
+class MeetingForm(VersionedForm):
+    online_url = _link_field("online_url")
+    recording_url = _link_field("recording_url")
 
     class Meta:
         model = Meeting
-        fields = ["tour", "region", "kind", "title", "starts_at", "venue", "online_url", "chair", "hosts", "agenda"]
+        fields = [
+            "tour",
+            "region",
+            "regions",
+            "kind",
+            "attendance",
+            "title",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "online_url",
+            "online_is_public",
+            "join_opens_minutes",
+            "recording_url",
+            "registration_open",
+            "capacity",
+            "chair",
+            "hosts",
+            "agenda",
+        ]
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
+            "regions": forms.CheckboxSelectMultiple,
             "hosts": forms.Textarea(attrs={"rows": 3}),
             "agenda": forms.Textarea(attrs={"rows": 6}),
         }
@@ -52,16 +84,49 @@ class MeetingForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["tour"].queryset = Tour.objects.order_by("-is_current", "-starts_on")
         self.fields["region"].queryset = Region.objects.order_by("name")
+        self.fields["region"].empty_label = _("— none: a national or thematic event —")
+        self.fields["regions"].queryset = Region.objects.order_by("name")
+        # Left out, they take the event's kind's usual value (older forms and scripts post neither).
+        self.fields["attendance"].required = False
+        self.fields["join_opens_minutes"].required = False
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("tour", Tour.objects.current())
 
+    def clean_attendance(self):
+        attendance = self.cleaned_data.get("attendance")
+        if attendance:
+            return attendance
+        if self.cleaned_data.get("kind") == Meeting.Kind.ONLINE_CONFERENCE:
+            return Meeting.Attendance.ONLINE
+        return self.instance.attendance if self.instance.pk else Meeting.Attendance.IN_PERSON
+
+    def clean_join_opens_minutes(self):
+        value = self.cleaned_data.get("join_opens_minutes")
+        return Meeting._meta.get_field("join_opens_minutes").default if value is None else value
+
     def clean(self):
         data = super().clean()
-        kind = data.get("kind")
-        if kind == Meeting.Kind.ONLINE_CONFERENCE and not data.get("online_url"):
-            self.add_error("online_url", _("An online conference needs its link."))
-        elif kind and kind != Meeting.Kind.ONLINE_CONFERENCE and not data.get("venue") and not data.get("online_url"):
-            self.add_error("venue", _("Give the venue, or an online link if the meeting is held online."))
+        attendance, kind = data.get("attendance"), data.get("kind")
+        online = attendance in (Meeting.Attendance.ONLINE, Meeting.Attendance.HYBRID)
+        if kind == Meeting.Kind.ONLINE_CONFERENCE and attendance == Meeting.Attendance.IN_PERSON:
+            self.add_error("attendance", _("An online conference is held online or in person and online."))
+        if online and not data.get("online_url") and "online_url" not in self.errors:
+            if kind == Meeting.Kind.ONLINE_CONFERENCE:
+                self.add_error("online_url", _("An online conference needs its link."))
+            else:
+                self.add_error("online_url", _("An event held online needs its link."))
+        if attendance and attendance != Meeting.Attendance.ONLINE and not data.get("venue"):
+            self.add_error("venue", _("Give the venue of an event held in person."))
+        if data.get("online_is_public") and not online:
+            self.add_error("online_is_public", _("Only an event held online can have public online access."))
+        if data.get("capacity") is not None and data["capacity"] < 1:
+            self.add_error("capacity", _("Give at least one place, or leave it empty for no limit."))
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must come after the start."))
+        if data.get("region") and data.get("regions"):
+            # The host region is listed once, as the host.
+            data["regions"] = data["regions"].exclude(pk=data["region"].pk)
         tour, starts_at = data.get("tour"), data.get("starts_at")
         if tour and starts_at and not (tour.starts_on <= starts_at.date() <= tour.ends_on):
             self.add_error(

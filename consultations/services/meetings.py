@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
 from foundation import uploads
+from outbox import services as outbox
 
 # Fields whose changes are shown when a save is refused (the rest are bookkeeping).
 TRACKED_FIELDS = [
@@ -272,12 +273,16 @@ def attachment_delete(*, attachment: MeetingAttachment, user) -> None:
 
 def minutes_pdf_request(*, meeting: Meeting, user) -> MinutesPdf:
     """Record a PDF request and queue its generation once the request is committed."""
-    from consultations.tasks.meetings import generate_minutes_pdf
-
-    pdf = MinutesPdf.objects.create(meeting=meeting, requested_by=user, meeting_version=meeting.version)
     # The worker has no request: it prints in the language the staff member is using.
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: generate_minutes_pdf.delay(pdf.pk, language))
+    with transaction.atomic():
+        pdf = MinutesPdf.objects.create(meeting=meeting, requested_by=user, meeting_version=meeting.version)
+        outbox.enqueue_job(
+            "consultations.tasks.meetings.generate_minutes_pdf",
+            pdf.pk,
+            language,
+            description=_("Minutes PDF: %(meeting)s") % {"meeting": meeting},
+        )
     return pdf
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -29,6 +28,7 @@ from consultations.models import (
 )
 from foundation import spreadsheets
 from foundation.texts import NOTE_MAX, text_errors
+from outbox import services as outbox
 
 REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is due
 
@@ -206,17 +206,16 @@ def commitment_add_progress(*, commitment: Commitment, user, status: str, note: 
 
 
 def _enqueue(kind: str, object_id: int, key: str) -> None:
-    """Send after the surrounding transaction commits, never for a rolled-back change."""
-    from consultations.tasks.memoranda import send_notification
-
-    transaction.on_commit(lambda: send_notification.delay(kind, object_id, key))
+    """Queue the event's e-mail in the outbox, in the surrounding transaction."""
+    notification_queue(kind=kind, object_id=object_id, key=key)
 
 
 def notification_claim(*, kind: str, subject: str, key: str) -> Notification | None:
-    """Claim the right to send one event; None when it was sent already (or is being sent).
+    """Claim the right to queue one event; None when it was queued already.
 
     The unique row exists once; the conditional update on sent_at lets exactly one caller
-    through, and `notification_release` gives the claim back when sending failed.
+    through. The claim and the e-mail in the outbox are written in one transaction, so an event
+    is queued exactly once; the outbox then sends it, retrying while the mail server is down.
     """
     try:
         with transaction.atomic():
@@ -225,10 +224,6 @@ def notification_claim(*, kind: str, subject: str, key: str) -> Notification | N
         row = Notification.objects.get(kind=kind, subject=subject, key=key)
     claimed = Notification.objects.filter(pk=row.pk, sent_at__isnull=True).update(sent_at=timezone.now())
     return row if claimed == 1 else None
-
-
-def notification_release(*, notification: Notification) -> None:
-    Notification.objects.filter(pk=notification.pk).update(sent_at=None)
 
 
 def _absolute(path: str) -> str:
@@ -278,17 +273,18 @@ def _commitment_message(kind: str, commitment: Commitment) -> tuple[str, str, li
     return subject, body, sorted(set(recipients))
 
 
-def notification_send(*, kind: str, object_id: int, key: str) -> bool:
-    """Send one event's e-mail at most once. Returns whether this call sent it.
+def notification_queue(*, kind: str, object_id: int, key: str) -> bool:
+    """Put one event's e-mail in the outbox at most once. Returns whether this call queued it.
 
-    A failure to send releases the claim and re-raises, so the Celery task retries it.
+    `sent_at` on the Notification row says when it was queued; the outbox item says whether
+    it went out (staff see both: the admin, the outbox page).
     """
     is_commitment = kind in (Notification.Kind.DUE_SOON, Notification.Kind.OVERDUE)
     subject_name = f"{'commitment' if is_commitment else 'memorandum'}:{object_id}"
-    claim = notification_claim(kind=kind, subject=subject_name, key=key)
-    if claim is None:
-        return False
-    try:
+    with transaction.atomic():
+        claim = notification_claim(kind=kind, subject=subject_name, key=key)
+        if claim is None:
+            return False
         with translation.override(settings.LANGUAGE_CODE):
             if is_commitment:
                 commitment = Commitment.objects.select_related("memorandum__region").get(pk=object_id)
@@ -296,12 +292,8 @@ def notification_send(*, kind: str, object_id: int, key: str) -> bool:
             else:
                 memorandum = Memorandum.objects.select_related("region").get(pk=object_id)
                 subject, body, recipients = _memorandum_message(kind, memorandum, key)
-        if recipients:
-            send_mail(subject, body, None, recipients)
-    except BaseException:
-        notification_release(notification=claim)
-        raise
-    Notification.objects.filter(pk=claim.pk).update(recipients=len(recipients))
+        outbox.enqueue_email(subject=subject, body=body, recipients=recipients)
+        Notification.objects.filter(pk=claim.pk).update(recipients=len(recipients))
     return True
 
 

@@ -1,27 +1,18 @@
-"""Memoranda e-mail and the daily commitments job. Thin: ids in, services do the work."""
-
-from smtplib import SMTPException
+"""The daily commitments job. Thin: the services do the work; the outbox sends the e-mails."""
 
 from celery import shared_task
 
 from consultations.services import memoranda as services
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    max_retries=8,
-)
-def send_notification(kind: str, object_id: int, key: str) -> bool:
-    """One notification event; the service's claim row keeps a retry from sending it twice."""
-    return services.notification_send(kind=kind, object_id=object_id, key=key)
-
-
 @shared_task
 def commitments_daily() -> int:
-    """Celery beat, once a day: remind owners of commitments due soon and flag the overdue."""
-    events = services.commitments_remind()
-    for kind, commitment_id, key in events:
-        send_notification.delay(kind, commitment_id, key)
-    return len(events)
+    """Celery beat, once a day: remind owners of commitments due soon and flag the overdue.
+
+    Each event is claimed once in the Notification table and its e-mail queued in the outbox in
+    the same transaction; returns how many were queued now (a second run the same day: none).
+    """
+    return sum(
+        services.notification_queue(kind=kind, object_id=commitment_id, key=key)
+        for kind, commitment_id, key in services.commitments_remind()
+    )

@@ -73,7 +73,11 @@ def _get_pdf_for_user(request, meeting_pk, pk) -> MinutesPdf:
 @staff_required
 @require_GET
 def meeting_list(request):
-    queryset = Meeting.objects.select_related("region", "tour").annotate(proposal_count=Count("proposals"))
+    queryset = (
+        Meeting.objects.select_related("region", "tour")
+        .prefetch_related("regions")
+        .annotate(proposal_count=Count("proposals"))
+    )
     meeting_filter = MeetingFilter(request.GET or None, queryset=queryset)
     meetings = meeting_filter.qs if meeting_filter.is_bound else queryset
     if meeting_filter.is_bound and not meeting_filter.is_valid():
@@ -108,6 +112,7 @@ def meeting_calendar(request):
         Meeting.objects.filter(tour=tour, starts_at__year=month.year, starts_at__month=month.month)
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("region")
+        .prefetch_related("regions")
         .order_by("starts_at")
     )
     by_day: dict[int, list[Meeting]] = {}
@@ -159,6 +164,7 @@ def meeting_create(request):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = meeting_save(meeting=form.save(commit=False), expected_version=None, user=request.user)
+        form.save_m2m()
         messages.success(request, _("The meeting is planned. Log its minutes here after it is held."))
         return redirect("consultations:staff_meeting_detail", pk=meeting.pk)
     return render(
@@ -188,6 +194,7 @@ def meeting_edit(request, pk):
             _conflict_message(request, exc)
             form = _rebind_with_version(MeetingForm, request.POST, exc.current)
         else:
+            form.save_m2m()
             messages.success(request, _("The meeting is saved."))
             return redirect("consultations:staff_meeting_detail", pk=meeting.pk)
     return render(

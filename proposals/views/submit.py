@@ -1,11 +1,13 @@
 """The public form: anyone may send a proposal, no account needed."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from consultations.models import Tour
@@ -32,16 +34,19 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def sender_key(request) -> str:
+    """A keyed hash of the client's address: enough to count, useless to anyone who reads it."""
+    return salted_hmac("proposals.submit.sender", client_ip(request)).hexdigest()[:32]
+
+
 def _over_rate_limit(request) -> bool:
-    """Count this attempt for the client's address; True when it is over the limit."""
-    key = f"proposals:submit:{client_ip(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    """True when this address sent RATE_LIMIT proposals within the last RATE_WINDOW seconds.
+
+    Counted in the database, not the cache: every web process sees the same count, and a cache
+    outage neither lifts the limit nor fails the form.
+    """
+    since = timezone.now() - datetime.timedelta(seconds=RATE_WINDOW)
+    return Proposal.objects.filter(submitted_from=sender_key(request), created_at__gte=since).count() >= RATE_LIMIT
 
 
 def submit(request):
@@ -60,7 +65,11 @@ def submit(request):
         else:
             data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
             proposal = services.proposal_create(
-                tour=tour, channel=Proposal.Channel.PUBLIC_FORM, language=translation.get_language(), **data
+                tour=tour,
+                channel=Proposal.Channel.PUBLIC_FORM,
+                language=translation.get_language(),
+                submitted_from=sender_key(request),
+                **data,
             )
             request.session[SESSION_KEY] = proposal.code
             return redirect("proposals:submitted", code=proposal.code)

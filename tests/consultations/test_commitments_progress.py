@@ -111,12 +111,15 @@ class TestOverdue:
 
 @pytest.mark.django_db
 class TestDailyJob:
-    def test_it_reminds_owners_once_and_flags_the_overdue(self, astana, staff_user, official_astana, official_almaty):
+    def test_it_reminds_owners_once_and_flags_the_overdue(
+        self, astana, staff_user, official_astana, official_almaty, django_capture_on_commit_callbacks
+    ):
         memorandum = make_memorandum(astana, S.SIGNED)  # akimat's due in 10 days, foundation's 3 days late
         factories.CommitmentFactory(memorandum=memorandum, due_on=timezone.localdate() + datetime.timedelta(days=40))
         make_memorandum(astana, S.DRAFT)  # a draft's commitments remind nobody
 
-        assert commitments_daily.delay().get() == 2
+        with django_capture_on_commit_callbacks(execute=True):
+            assert commitments_daily.delay().get() == 2
         by_subject = {m.subject: m.to for m in mail.outbox}
         assert len(mail.outbox) == 2
         assert [official_astana.email] in by_subject.values()  # the akimat's commitment, due soon
@@ -127,18 +130,21 @@ class TestDailyJob:
         assert any(s.startswith(overdue_prefix) for s in by_subject)
         assert set(Notification.objects.values_list("kind", flat=True)) == {"due_soon", "overdue"}
 
-        commitments_daily.delay()  # the next run (or a retry) sends nothing new
+        with django_capture_on_commit_callbacks(execute=True):
+            assert commitments_daily.delay().get() == 0  # the next run (or a retry) sends nothing new
         assert len(mail.outbox) == 2
 
-    def test_a_moved_deadline_brings_a_new_reminder(self, astana, official_astana):
+    def test_a_moved_deadline_brings_a_new_reminder(self, astana, official_astana, django_capture_on_commit_callbacks):
         memorandum = make_memorandum(astana, S.SIGNED)
         Commitment.objects.filter(party=Commitment.Party.FOUNDATION).update(status=Commitment.Status.DONE)
-        commitments_daily.delay()
+        with django_capture_on_commit_callbacks(execute=True):
+            commitments_daily.delay()
         assert len(mail.outbox) == 1
         _akimat_commitment(memorandum).__class__.objects.filter(party="akimat").update(
             due_on=timezone.localdate() + datetime.timedelta(days=12)
         )
-        commitments_daily.delay()
+        with django_capture_on_commit_callbacks(execute=True):
+            commitments_daily.delay()
         assert len(mail.outbox) == 2
 
     def test_it_is_scheduled_daily(self, settings):

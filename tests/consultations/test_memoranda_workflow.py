@@ -5,9 +5,12 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from consultations.models import Memorandum, Notification, ReviewComment
 from consultations.services import memoranda as services
+from outbox import services as outbox
+from outbox.models import OutboxItem
 from tests.consultations.conftest_memoranda import make_memorandum
 
 S = Memorandum.Status
@@ -150,26 +153,37 @@ class TestNotifications:
             services.memorandum_review(memorandum=memorandum, user=official_astana, decision="comment", body="Сұрақ")
         assert mail.outbox == []
 
-    def test_it_sends_an_event_once_however_often_the_task_runs(self, astana, staff_user, official_astana):
-        from consultations.tasks.memoranda import send_notification
-
+    def test_it_queues_an_event_once_however_often_it_is_asked(
+        self, astana, staff_user, official_astana, django_capture_on_commit_callbacks
+    ):
         memorandum = make_memorandum(astana, S.IN_REVIEW)
-        for _ in range(3):
-            send_notification.delay(Notification.Kind.REVIEW_REQUESTED, memorandum.pk, "r1")
+        with django_capture_on_commit_callbacks(execute=True):
+            queued = [
+                services.notification_queue(kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1")
+                for _ in range(3)
+            ]
+        assert queued == [True, False, False]
+        assert OutboxItem.objects.count() == 1
         assert len(mail.outbox) == 1
 
-    def test_a_failed_send_releases_the_claim_for_the_retry(self, astana, official_astana, settings):
-        memorandum = make_memorandum(astana, S.IN_REVIEW)
+    def test_a_failed_send_stays_in_the_outbox_and_goes_out_once_later(
+        self, astana, staff_user, official_astana, settings, django_capture_on_commit_callbacks
+    ):
+        memorandum = make_memorandum(astana, S.DRAFT)
         settings.EMAIL_BACKEND = "tests.consultations.test_memoranda_workflow.FailingBackend"
-        with pytest.raises(ConnectionError):
-            services.notification_send(kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1")
-        assert Notification.objects.get(key="r1").sent_at is None
+        with django_capture_on_commit_callbacks(execute=True):
+            services.memorandum_send_for_review(memorandum=memorandum, user=staff_user)  # does not raise
+        item = OutboxItem.objects.get()
+        assert (item.status, item.attempts) == ("pending", 1)
+        assert "ConnectionError" in item.last_error
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-        assert services.notification_send(kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1")
-        assert not services.notification_send(
-            kind=Notification.Kind.REVIEW_REQUESTED, object_id=memorandum.pk, key="r1"
-        )
-        assert len(mail.outbox) == 1
+        assert outbox.sweep() == []  # not before its backoff
+        OutboxItem.objects.filter(pk=item.pk).update(next_attempt_at=timezone.now())  # the backoff passed
+        assert outbox.sweep() == [item.pk]
+        assert outbox.sweep() == []
+        item.refresh_from_db()
+        assert item.status == "sent"
+        assert [m.to for m in mail.outbox] == [[official_astana.email]]
 
 
 class FailingBackend:

@@ -15,10 +15,10 @@ from tests import public_data
 # Queries per page, the same at 1x and 10x. The cache is off in tests, so these are the
 # queries of a cache miss; a cache hit runs none (tests/consultations/test_public_site.py).
 BOUNDS = {
-    "home": 8,  # current tour, regions with progress, 4 headline counts, latest meetings, programs
+    "home": 9,  # current tour, regions with progress, 4 headline counts, latest meetings (+ their regions), programs
     "region_list": 2,
-    "region_detail": 6,
-    "meeting_detail": 6,
+    "region_detail": 7,  # meetings concerning the region + the other regions they cover
+    "meeting_detail": 7,  # + the other regions it covers
     "program_list": 1,
     "program_detail": 4,  # the count of public proposals through program.proposals.public()
     "statistics": 6,

@@ -149,8 +149,8 @@ def crawl(client):
         if response.status_code != 200:
             problems.append(f"{url} (linked from {found_on.get(url, 'start')}): {response.status_code}")
             continue
-        if not response["Content-Type"].startswith("text/html"):
-            continue
+        if not response["Content-Type"].startswith("text/html") or lang_of(path) is None:
+            continue  # files, feeds, and pages outside the site's languages (the English API docs)
         html = response.content.decode()
         page = Page()
         page.feed(html)

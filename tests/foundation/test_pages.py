@@ -50,5 +50,5 @@ class TestHomePage:
         for code in ("KZ-71", "KZ-75", "KZ-79", "KZ-10", "KZ-11", "KZ-15"):
             factories.MeetingFactory.create_batch(3, tour=tour, region=factories.region(code))
         factories.ProposalFactory.create_batch(30, tour=tour)
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(9):
             client.get("/kk/")

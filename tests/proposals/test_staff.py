@@ -1,10 +1,11 @@
 """Staff page of one proposal: answer, status history, e-mail once, similar proposals, merging."""
 
-import smtplib
-
 import pytest
 from django.test import TestCase
+from django.utils import timezone
 
+from outbox import services as outbox
+from outbox.models import OutboxItem
 from proposals import services
 from proposals.models import Proposal
 from tests import factories
@@ -66,27 +67,26 @@ class TestAnswer:
             staff_client.post(url(proposal), ANSWER)
         assert mailoutbox == []
 
-    def test_a_failed_send_releases_the_claim_for_the_retry(self, tour, monkeypatch, mailoutbox):
+    def test_a_mail_server_that_is_down_fails_nothing_and_the_mail_goes_out_later(
+        self, staff_client, tour, settings, mailoutbox, django_capture_on_commit_callbacks
+    ):
         proposal = make_proposal(tour=tour, contact_email="author@example.kz", notify_by_email=True)
-        services.proposal_answer(proposal=proposal, status="accepted", answers={"kk": "Иә"})
-
-        def broken(*args, **kwargs):
-            raise smtplib.SMTPServerDisconnected("down")
-
-        monkeypatch.setattr(services, "send_mail", broken)
-        with pytest.raises(smtplib.SMTPServerDisconnected):
-            services.proposal_send_answer_email(proposal_id=proposal.pk)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 1  # nothing listens
+        with django_capture_on_commit_callbacks(execute=True):
+            response = staff_client.post(url(proposal), ANSWER)
+        assert response.status_code == 302
         proposal.refresh_from_db()
-        assert proposal.answer_notified_at is None
-        monkeypatch.undo()
-        assert services.proposal_send_answer_email(proposal_id=proposal.pk) is True
-        assert services.proposal_send_answer_email(proposal_id=proposal.pk) is False
-        assert len(mailoutbox) == 1
+        assert proposal.status == "accepted"
+        item = OutboxItem.objects.get()
+        assert (item.status, item.attempts, item.recipients) == ("pending", 1, ["author@example.kz"])
+        assert "ConnectionRefusedError" in item.last_error
 
-    def test_the_task_retries_on_smtp_errors(self):
-        from proposals.tasks import send_answer_email
-
-        assert smtplib.SMTPException in send_answer_email.autoretry_for
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+        OutboxItem.objects.filter(pk=item.pk).update(next_attempt_at=timezone.now())  # the backoff passed
+        assert outbox.sweep() == [item.pk]
+        assert outbox.sweep() == []
+        assert len(mailoutbox) == 1 and proposal.code in mailoutbox[0].subject
 
 
 @pytest.mark.django_db

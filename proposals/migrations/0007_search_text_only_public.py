@@ -21,6 +21,6 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("proposals", "0005_proposal_author_language")]
+    dependencies = [("proposals", "0006_proposal_submitted_from")]
 
     operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
