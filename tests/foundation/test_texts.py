@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from consultations.models import CommitmentProgress, Memorandum
 from foundation.texts import ANSWER_MAX, NOTE_MAX, PROPOSAL_MAX, text_errors
@@ -24,6 +25,13 @@ def long_message(text, limit):
     return f"This text has {len(text)} characters; the limit is {limit} characters. Shorten it."
 
 
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.usefixtures("english")
 class TestChecks:
     def test_a_text_at_the_limit_passes_and_one_more_character_does_not(self):
         assert text_errors("я" * PROPOSAL_MAX, PROPOSAL_MAX) == []
