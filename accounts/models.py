@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
-    """A signed-in person. The role decides what they may do; see accounts/predicates.py.
+    """A signed-in person. The role decides what they may do; see foundation/roles.py.
 
     Administrators are superusers. An akimat official is bound to exactly one region.
     """

@@ -22,13 +22,10 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.builders import fill_proposals, sentence  # noqa: E402
+
 PROPOSALS = int(os.environ.get("BENCH_PROPOSALS", 100_000))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", 10_000))
-WORDS = str.split(
-    "инклюзивті мектеп оңалту орталығы перинаталдық жабдық аутизм даун синдромы балалар спорт клубы "
-    "экзоскелет протез грант университет онкологиялық Манас көшесі школа центр реабилитация оборудование "
-    "дети стадион библиотека ауыл жол су жылу"
-)
 
 
 def timed(label, fn, repeat=1):
@@ -40,10 +37,6 @@ def timed(label, fn, repeat=1):
         best = elapsed if best is None else min(best, elapsed)
     print(f"{label:<55} {best * 1000:9.1f} ms")
     return result
-
-
-def sentence(rng):
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16))).capitalize()
 
 
 def main() -> int:
@@ -66,7 +59,7 @@ def run():
     from accounts.models import User
     from consultations.models import Region, Tour
     from proposals import imports, selectors
-    from proposals.models import ImportJob, Proposal, search_text_for
+    from proposals.models import ImportJob, Proposal
 
     rng = random.Random(42)
     tour = Tour.objects.create(
@@ -88,30 +81,8 @@ def run():
     assert created == IMPORT_ROWS, created
 
     # 2. Fill up to PROPOSALS proposals.
-    start = time.perf_counter()
-    batch = []
-    for i in range(PROPOSALS - IMPORT_ROWS):
-        text = f"{sentence(rng)} {i}"
-        batch.append(
-            Proposal(
-                tour=tour,
-                region=rng.choice(regions),
-                direction=rng.choice(["education", "healthcare", "sport", "rehabilitation"]),
-                channel="public_form",
-                text=text,
-                search_text=search_text_for(text),
-                status=rng.choice(["received", "under_review", "accepted"]),
-            )
-        )
-        if len(batch) == 5000:
-            Proposal.objects.bulk_create(batch)
-            batch = []
-    Proposal.objects.bulk_create(batch)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE proposals_proposal")
-    print(
-        f"{'fill: ' + str(Proposal.objects.count()) + ' proposals':<55} {(time.perf_counter() - start) * 1000:9.1f} ms"
-    )
+    seconds = fill_proposals(tour=tour, regions=regions, count=PROPOSALS - IMPORT_ROWS, rng=rng)
+    print(f"{'fill: ' + str(Proposal.objects.count()) + ' proposals':<55} {seconds * 1000:9.1f} ms")
 
     # 3. Triage list and search, through the real view.
     client = Client()

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from consultations.links import validate_event_link
 from foundation.files import SniffedFileField
 from foundation.texts import ANSWER_MAX, DOCUMENT_MAX, NOTE_MAX, text_validators
+from foundation.workflow import Actor, Transitions, WorkflowMixin
 
 
 class Region(models.Model):
@@ -120,7 +121,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.exclude(status=Meeting.Status.CANCELLED)
 
 
-class Meeting(models.Model):
+class Meeting(WorkflowMixin, models.Model):
     """An event of the tour: a meeting in a region, an online conference, an expert session or
     a conference; of one region, several regions, or national (no region)."""
 
@@ -151,13 +152,15 @@ class Meeting(models.Model):
     # Held, whether or not its minutes are public yet.
     HELD_STATUSES = (Status.HELD, Status.MINUTES_PUBLISHED)
 
-    # Allowed status changes: from -> set of targets. One place for the rule.
-    TRANSITIONS = {
-        Status.PLANNED: {Status.HELD, Status.CANCELLED},
-        Status.HELD: {Status.MINUTES_PUBLISHED},
-        Status.MINUTES_PUBLISHED: {Status.HELD},  # unpublish to correct the minutes
-        Status.CANCELLED: {Status.PLANNED},
-    }
+    # Allowed status changes and who may make each; consultations/services/meetings.py enforces it.
+    TRANSITIONS = Transitions(
+        {
+            Status.PLANNED: {Status.HELD: Actor.STAFF, Status.CANCELLED: Actor.STAFF},
+            Status.HELD: {Status.MINUTES_PUBLISHED: Actor.STAFF},
+            Status.MINUTES_PUBLISHED: {Status.HELD: Actor.STAFF},  # unpublish to correct the minutes
+            Status.CANCELLED: {Status.PLANNED: Actor.STAFF},
+        }
+    )
 
     tour = models.ForeignKey(Tour, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("tour"))
     # The host region; empty for a national or thematic event. An event covering several
@@ -252,8 +255,17 @@ class Meeting(models.Model):
     def minutes_are_public(self) -> bool:
         return self.status == self.Status.MINUTES_PUBLISHED
 
-    def can_change_status(self, target) -> bool:
-        return target in self.TRANSITIONS.get(self.status, set())
+    @property
+    def is_held(self) -> bool:
+        return self.status in self.HELD_STATUSES
+
+    @property
+    def has_taken_place(self) -> bool:
+        """Held (whatever the minutes), or planned and its start has passed: the public is not
+        told "has not taken place yet" about a date gone by."""
+        return self.status in self.HELD_STATUSES or (
+            self.status == self.Status.PLANNED and self.starts_at <= timezone.now()
+        )
 
     @property
     def ends_at_or_default(self) -> datetime.datetime:
@@ -435,7 +447,7 @@ class MemorandumQuerySet(models.QuerySet):
         return self.filter(status__in=Memorandum.PUBLIC_STATUSES)
 
 
-class Memorandum(models.Model):
+class Memorandum(WorkflowMixin, models.Model):
     """A memorandum of cooperation between the foundation and one regional akimat."""
 
     class Status(models.TextChoices):
@@ -447,23 +459,19 @@ class Memorandum(models.Model):
         EXPIRED = "expired", _("Expired")
         TERMINATED = "terminated", _("Terminated")
 
-    class Role(models.TextChoices):
-        """Who may make a status change: foundation staff or the officials of the region."""
-
-        STAFF = "staff", _("Foundation staff")
-        OFFICIAL = "official", _("Akimat official")
-
-    # Allowed status changes: from -> {target: role allowed to make it}. The one place for the
-    # workflow; consultations/services/memoranda.py enforces it.
-    TRANSITIONS = {
-        Status.DRAFT: {Status.IN_REVIEW: Role.STAFF},
-        Status.IN_REVIEW: {Status.CHANGES_REQUESTED: Role.OFFICIAL, Status.APPROVED: Role.OFFICIAL},
-        Status.CHANGES_REQUESTED: {Status.IN_REVIEW: Role.STAFF},
-        Status.APPROVED: {Status.SIGNED: Role.STAFF, Status.CHANGES_REQUESTED: Role.STAFF},
-        Status.SIGNED: {Status.EXPIRED: Role.STAFF, Status.TERMINATED: Role.STAFF},
-        Status.EXPIRED: {},
-        Status.TERMINATED: {},
-    }
+    # Allowed status changes and who may make each (staff, or the officials of the region);
+    # consultations/services/memoranda.py enforces it.
+    TRANSITIONS = Transitions(
+        {
+            Status.DRAFT: {Status.IN_REVIEW: Actor.STAFF},
+            Status.IN_REVIEW: {Status.CHANGES_REQUESTED: Actor.OFFICIAL, Status.APPROVED: Actor.OFFICIAL},
+            Status.CHANGES_REQUESTED: {Status.IN_REVIEW: Actor.STAFF},
+            Status.APPROVED: {Status.SIGNED: Actor.STAFF, Status.CHANGES_REQUESTED: Actor.STAFF},
+            Status.SIGNED: {Status.EXPIRED: Actor.STAFF, Status.TERMINATED: Actor.STAFF},
+            Status.EXPIRED: {},
+            Status.TERMINATED: {},
+        }
+    )
     # Staff may change the text only before review or when the akimat asked for changes.
     EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
     PUBLIC_STATUSES = (Status.SIGNED, Status.EXPIRED, Status.TERMINATED)
@@ -547,9 +555,6 @@ class Memorandum(models.Model):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
 
-    def can_change_status(self, target, role) -> bool:
-        return self.TRANSITIONS.get(self.status, {}).get(target) == role
-
 
 class MemorandumVersion(models.Model):
     """A frozen copy of a memorandum's text at one revision, for comparing revisions."""
@@ -572,6 +577,30 @@ class MemorandumVersion(models.Model):
 
     def __str__(self):
         return f"{self.memorandum} r{self.revision}"
+
+
+class MemorandumPdf(models.Model):
+    """The public PDF of a memorandum, rendered once and stored, per language and content.
+
+    `stamp` is a digest of everything the document shows (revision, status, signing, texts,
+    commitments and their statuses: `consultations.services.memoranda.memorandum_pdf_stamp`);
+    a request finds the stored file by it, so a newly signed revision or a changed commitment
+    status gets a new PDF and an unchanged memorandum is never rendered twice.
+    """
+
+    memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="pdfs")
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    stamp = models.CharField(max_length=64)
+    file = models.FileField(upload_to="memoranda/pdf/")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["memorandum", "language", "stamp"], name="memorandum_pdf_unique_stamp")
+        ]
+
+    def __str__(self):
+        return f"{self.memorandum} ({self.language})"
 
 
 class ReviewComment(models.Model):
@@ -734,7 +763,8 @@ class Notification(models.Model):
     subject = models.CharField(max_length=60)
     key = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Set when the e-mail went out; a row without it is a claim whose sending failed (retried).
+    # Set when the e-mail was put in the outbox, in the same transaction (the OutboxItem then
+    # says whether it went out); a row without it was never queued.
     sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.PositiveIntegerField(default=0)
 

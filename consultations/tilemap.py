@@ -79,4 +79,8 @@ def tile_map_context(regions) -> dict:
         "tile_width": TILE_WIDTH,
         "tile_height": TILE_HEIGHT,
         "progress_choices": RegionProgress.choices,
+        # Everything the map and the region list show: their kept fragments are keyed by it.
+        "tile_signature": [
+            (r.pk, r.slug, r.code_iso, r.name, r.progress, r.meetings_held, r.tile_col, r.tile_row) for r in regions
+        ],
     }

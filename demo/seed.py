@@ -32,7 +32,7 @@ from demo.data import regions as region_data
 from demo.data.programs import PROGRAMS
 from programs.models import Program
 from proposals.models import CODE_ALPHABET, CODE_LENGTH, Proposal, ProposalStatusChange
-from proposals.services import proposal_create, proposal_set_status
+from proposals.services import proposal_change_status, proposal_create
 
 DEMO_PASSWORD = "demo-password"
 RANDOM_SEED = 2026
@@ -511,6 +511,11 @@ def _create_proposal(stats, spec, values, staff) -> Proposal:
     # Empty answers until the proposal is answered (the translated columns would otherwise stay NULL).
     fields |= {"answer_kk": "", "answer_ru": "", "answer_en": ""}
     proposal = proposal_create(code=spec["code"], import_key=spec["key"], status=Proposal.Status.RECEIVED, **fields)
+    if spec["status"] in Proposal.ANSWERED:
+        # The answer first: the workflow gives a decision only to a proposal that has one.
+        for field in ("answer_kk", "answer_ru", "answer_en", "answered_at"):
+            setattr(proposal, field, values[field])
+        proposal.save(update_fields=["answer_kk", "answer_ru", "answer_en", "answered_at", "updated_at"])
     history = _history(spec)
     for _from, status, note, _when in history[1:]:
         if status == Proposal.Status.DUPLICATE:
@@ -521,11 +526,7 @@ def _create_proposal(stats, spec, values, staff) -> Proposal:
             proposal.status, proposal.duplicate_of = status, values["duplicate_of"]
             proposal.save(update_fields=["status", "duplicate_of", "updated_at"])
         else:
-            proposal_set_status(proposal=proposal, status=status, changed_by=staff, note=note)
-    if spec["status"] in Proposal.ANSWERED:
-        for field in ("answer_kk", "answer_ru", "answer_en", "answered_at"):
-            setattr(proposal, field, values[field])
-        proposal.save(update_fields=["answer_kk", "answer_ru", "answer_en", "answered_at", "updated_at"])
+            proposal_change_status(proposal=proposal, status=status, user=staff, note=note)
     _date_history(proposal, history)
     stats.created["Proposal"] += 1
     return proposal

@@ -219,6 +219,21 @@ class Stack:
             for key in client.scan_iter(pattern):
                 client.delete(key)
 
+    def prepare(self) -> None:
+        """The shared services and the site's data: database, bucket, deploy.sh, the demo tour."""
+        self.create_database()
+        self.start_s3()
+        self.run(
+            ["bash", "deploy/deploy.sh"],
+            TOUR_INSTALL="0",
+            TOUR_ENV_FILE="/nonexistent",
+            TOUR_VENV=str(VENV_BIN.parent),
+            TOUR_RELOAD="true",
+            TOUR_RESTART_WORKERS="true",
+        )
+        say("deploy.sh: migrated, static collected, check --deploy clean")
+        self.manage("seed_demo", "--allow-without-debug")
+
     def start_s3(self) -> None:
         self.start("s3", [str(VENV_BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(self.ports["s3"])])
         wait_for(f"http://127.0.0.1:{self.ports['s3']}/moto-api/", "the S3 server")
@@ -567,18 +582,7 @@ def main() -> int:
     checks = Checks()
     try:
         say(f"set-up in {tmp}: database {stack.database}, ports {stack.ports}")
-        stack.create_database()
-        stack.start_s3()
-        stack.run(
-            ["bash", "deploy/deploy.sh"],
-            TOUR_INSTALL="0",
-            TOUR_ENV_FILE="/nonexistent",
-            TOUR_VENV=str(VENV_BIN.parent),
-            TOUR_RELOAD="true",
-            TOUR_RESTART_WORKERS="true",
-        )
-        say("deploy.sh: migrated, static collected, check --deploy clean")
-        stack.manage("seed_demo", "--allow-without-debug")
+        stack.prepare()
         meeting_id = int(stack.run([sys.executable, "-c", SEED_MEETING]))
         say("demo data seeded")
         node_a = stack.start_node("a")

@@ -2,7 +2,7 @@
 
 import rules
 
-from accounts.predicates import is_admin, is_foundation_staff
+from foundation.roles import is_admin, is_foundation_staff
 
 staff = is_foundation_staff | is_admin
 

@@ -20,7 +20,7 @@ def outbox_list(request):
     context = {
         "unsent": list(services.unsent().order_by("created_at", "id")[:LISTED]),
         "failed": list(failed.order_by("-finished_at", "-id")[:LISTED]),
-        "health": services.health(),
+        "backlog": services.backlog(),
     }
     return render(request, "outbox/list.html", context)
 

@@ -9,8 +9,10 @@ from consultations import tilemap
 from consultations.models import Commitment, Meeting, Tour
 from consultations.views.access import staff_required
 from foundation.public_cache import public_page
+from outbox import services as outbox
 from portal import selectors
 from programs.models import Program
+from proposals.counts import proposal_counts
 from proposals.models import Proposal
 
 FEATURED_PROGRAMS = 6
@@ -50,7 +52,7 @@ def dashboard(request):
         .select_related("memorandum__region")
         .order_by("due_on", "id")
     )
-    awaiting = Proposal.objects.awaiting_answer().filter(tour=tour).count() if tour else 0
+    awaiting = proposal_counts().count(tour=tour, statuses=Proposal.AWAITING_ANSWER) if tour else 0
     context = {
         "tour": tour,
         "without_minutes": list(without_minutes[:LISTED]),
@@ -62,5 +64,6 @@ def dashboard(request):
         "commitments_count": commitments.count(),
         "due_within_days": selectors.COMMITMENTS_DUE_WITHIN_DAYS,
         "today": timezone.localdate(),
+        "outbox": outbox.backlog(),
     }
     return render(request, "portal/dashboard.html", context)

@@ -1,13 +1,25 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from proposals.models import AnswerTemplate, ImportJob, Proposal, ProposalStatusChange
+from proposals.models import AnswerTemplate, ImportJob, Proposal, ProposalModeration, ProposalStatusChange
 
 
 class StatusChangeInline(admin.TabularInline):
     model = ProposalStatusChange
     extra = 0
     readonly_fields = ("from_status", "to_status", "changed_by", "changed_at", "note")
+
+
+class ModerationInline(admin.TabularInline):
+    """Read-only: staff hide and show proposals on the staff page, with a reason."""
+
+    model = ProposalModeration
+    extra = 0
+    can_delete = False
+    readonly_fields = ("is_public", "reason", "changed_by", "changed_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Proposal)
@@ -17,7 +29,8 @@ class ProposalAdmin(TranslationAdmin):
     search_fields = ("code", "text", "author_name", "author_organisation")
     raw_id_fields = ("meeting", "duplicate_of", "program")
     list_select_related = ("region",)
-    inlines = [StatusChangeInline]
+    readonly_fields = ("is_public",)
+    inlines = [StatusChangeInline, ModerationInline]
 
 
 @admin.register(AnswerTemplate)

@@ -8,11 +8,13 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from foundation.public_cache import bump_content_version
+        from proposals.counts import proposals_changed
 
         # Public pages (home counts, region and meeting pages, statistics) show proposals:
-        # a change invalidates the page cache. Bulk update() sends no signal; callers that
-        # use it call bump_content_version() themselves.
-        for name in ("Proposal", "ProposalStatusChange"):
-            model = self.get_model(name)
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"public-cache-save-{name}")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"public-cache-delete-{name}")
+        # a change invalidates the page cache and renews the proposal counts. Bulk writes
+        # (update(), bulk_create()) send no signal; their callers call proposals_changed().
+        proposal, change = self.get_model("Proposal"), self.get_model("ProposalStatusChange")
+        post_save.connect(proposals_changed, sender=proposal, dispatch_uid="proposal-counts-save")
+        post_delete.connect(proposals_changed, sender=proposal, dispatch_uid="proposal-counts-delete")
+        post_save.connect(bump_content_version, sender=change, dispatch_uid="public-cache-save-status-change")
+        post_delete.connect(bump_content_version, sender=change, dispatch_uid="public-cache-delete-status-change")

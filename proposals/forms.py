@@ -22,6 +22,8 @@ class PublicFilterForm(forms.Form):
     )
     direction = forms.ChoiceField(label=_("Direction"), choices=BLANK + Direction.choices, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=BLANK + Proposal.Status.choices, required=False)
+    # Set by the links of a meeting's page ("see all its proposals"); shown as a removable filter.
+    meeting = forms.ModelChoiceField(queryset=Meeting.objects.all(), required=False, widget=forms.HiddenInput)
 
 
 class TriageFilterForm(PublicFilterForm):
@@ -33,7 +35,7 @@ class TriageFilterForm(PublicFilterForm):
         required=False,
     )
 
-    field_order = ["q", "tour", "region", "direction", "channel", "status", "has_answer"]
+    field_order = ["q", "tour", "region", "direction", "channel", "status", "has_answer", "meeting"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,6 +126,22 @@ class AnswerForm(forms.Form):
         return cleaned
 
 
+class VisibilityForm(forms.Form):
+    """Hide a proposal from the public, or show it again; the reason goes into its history."""
+
+    is_public = forms.TypedChoiceField(
+        choices=[("0", _("Hide from the public")), ("1", _("Show to the public again"))],
+        coerce=lambda value: value == "1",
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Reason (kept in the proposal's history)"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: spam, abusive language, personal data of someone else."),
+    )
+
+
 class BulkActionForm(forms.Form):
     class Action:
         SET_STATUS = "set_status"
@@ -180,7 +198,11 @@ class ImportForm(forms.Form):
     ]
 
     tour = forms.ModelChoiceField(label=_("Tour"), queryset=Tour.objects.all())
-    channel = forms.ChoiceField(label=_("Where the proposals were collected"), choices=CHANNELS)
+    channel = forms.ChoiceField(
+        label=_("Where the proposals were collected"),
+        choices=CHANNELS,
+        help_text=_("When you choose a meeting below, its kind decides (an online conference or a meeting)."),
+    )
     meeting = forms.ModelChoiceField(
         label=_("Meeting or conference (optional)"),
         queryset=Meeting.objects.select_related("region").order_by("-starts_at"),
@@ -209,6 +231,8 @@ class ImportForm(forms.Form):
         meeting, tour = cleaned.get("meeting"), cleaned.get("tour")
         if meeting and tour and meeting.tour_id != tour.pk:
             self.add_error("meeting", _("This meeting belongs to another tour."))
+        if meeting:
+            cleaned["channel"] = Proposal.channel_for_meeting(meeting)
         return cleaned
 
 

@@ -24,6 +24,7 @@ from foundation.spreadsheets import SpreadsheetError, read_xlsx_rows
 from foundation.texts import PROPOSAL_MAX, text_errors
 from outbox import services as outbox
 from programs.models import Direction
+from proposals.counts import proposals_changed
 from proposals.models import ImportJob, Proposal, ProposalStatusChange
 
 COLUMNS = [
@@ -380,6 +381,8 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
         )
         for p in proposals
     )
+    if proposals:
+        proposals_changed()  # bulk_create sends no signal
     return len(proposals)
 
 

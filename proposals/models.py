@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from foundation.texts import ANSWER_MAX, PROPOSAL_MAX, text_validators
+from foundation.workflow import Actor, Transitions, WorkflowMixin
 from programs.models import Direction
 
 # Letters and digits that cannot be mistaken for one another when read aloud or copied.
@@ -56,7 +57,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.filter(status__in=Proposal.AWAITING_ANSWER)
 
 
-class Proposal(models.Model):
+class Proposal(WorkflowMixin, models.Model):
     class Channel(models.TextChoices):
         MEETING = "meeting", _("Meeting")
         ONLINE_CONFERENCE = "online_conference", _("Online conference")
@@ -75,6 +76,59 @@ class Proposal(models.Model):
     ANSWERED = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.DECLINED, Status.ALREADY_DONE)
     TAKEN_UP = (Status.ACCEPTED, Status.PARTLY_ACCEPTED, Status.ALREADY_DONE)  # answered with a yes
     AWAITING_ANSWER = (Status.RECEIVED, Status.UNDER_REVIEW)
+
+    # Allowed status changes and who may make each; proposals/services.py enforces it, with one
+    # guard: a decision (ANSWERED) needs the official answer first. Duplicates are marked by
+    # merging and leave that status only by unmerging (back to review).
+    TRANSITIONS = Transitions(
+        {
+            Status.RECEIVED: {
+                Status.UNDER_REVIEW: Actor.STAFF,
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.UNDER_REVIEW: {
+                Status.RECEIVED: Actor.STAFF,
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.ACCEPTED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.PARTLY_ACCEPTED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.DECLINED: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.ALREADY_DONE: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.ALREADY_DONE: {
+                Status.UNDER_REVIEW: Actor.STAFF,  # reopened
+                Status.ACCEPTED: Actor.STAFF,
+                Status.PARTLY_ACCEPTED: Actor.STAFF,
+                Status.DECLINED: Actor.STAFF,
+                Status.DUPLICATE: Actor.STAFF,
+            },
+            Status.DUPLICATE: {Status.UNDER_REVIEW: Actor.STAFF},
+        }
+    )
 
     code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code, editable=False)
     tour = models.ForeignKey(
@@ -124,7 +178,8 @@ class Proposal(models.Model):
         related_name="proposals",
         verbose_name=_("program it was taken into"),
     )
-    is_public = models.BooleanField(_("public"), default=True, help_text=_("Untick for spam or abuse."))
+    # Published at once; staff hide spam or abuse with a reason (ProposalModeration, the service).
+    is_public = models.BooleanField(_("public"), default=True, editable=False)
     # Recognises a row already imported, so importing the same file twice adds nothing.
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     # Case-folded public text for search (see public_search_text): the tracker's and triage's
@@ -156,6 +211,10 @@ class Proposal(models.Model):
             models.Index(
                 fields=["submitted_from", "created_at"], condition=~Q(submitted_from=""), name="proposal_submitted_from"
             ),
+            # Counted from the index alone (no table rows read): a region's public proposals
+            # (region page, tracker filters) and a meeting's (meeting page).
+            models.Index(fields=["region", "status"], condition=Q(is_public=True), name="proposal_public_region"),
+            models.Index(fields=["meeting"], condition=Q(is_public=True), name="proposal_public_meeting"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -189,10 +248,22 @@ class Proposal(models.Model):
     def get_absolute_url(self):
         return reverse("proposals:detail", kwargs={"code": self.code})
 
+    @classmethod
+    def channel_for_meeting(cls, meeting) -> str:
+        """The channel of a proposal voiced at `meeting`: it follows the meeting's kind."""
+        if meeting.kind == meeting.Kind.ONLINE_CONFERENCE:
+            return cls.Channel.ONLINE_CONFERENCE
+        return cls.Channel.MEETING
+
     @property
     def public_author_name(self) -> str:
         """The author's name as the public may see it: empty without consent."""
         return self.author_name if self.publish_name else ""
+
+    @property
+    def has_answer(self) -> bool:
+        """An official answer is written in at least one language."""
+        return any((getattr(self, f"answer_{lang}", "") or "").strip() for lang in ("kk", "ru", "en"))
 
     @property
     def is_answered(self) -> bool:
@@ -231,6 +302,26 @@ class ProposalStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.proposal.code}: {self.from_status} → {self.to_status}"
+
+
+class ProposalModeration(models.Model):
+    """Staff hid a proposal from the public (spam, abuse) or showed it again, and why."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="moderations")
+    is_public = models.BooleanField(_("public after the change"))
+    reason = models.CharField(_("reason"), max_length=300)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("moderation")
+        verbose_name_plural = _("moderation")
+
+    def __str__(self):
+        return f"{self.proposal.code}: {'shown' if self.is_public else 'hidden'} ({self.reason})"
 
 
 class AnswerTemplate(models.Model):

@@ -102,7 +102,7 @@ def quick_entry(request, meeting_pk):
                     tour=meeting.tour,
                     region=row.get("region") or meeting.region,
                     meeting=meeting,
-                    channel=Proposal.Channel.MEETING,
+                    channel=Proposal.channel_for_meeting(meeting),
                     text=row["text"],
                     direction=row["direction"],
                     author_name=row["author_name"],

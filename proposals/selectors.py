@@ -5,8 +5,10 @@ import re
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
 from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from proposals.models import Proposal
+from proposals.counts import proposal_counts
+from proposals.models import Proposal, ProposalModeration
 
 # A status filter value of triage (and the dashboard's link): Proposal.objects.awaiting_answer().
 AWAITING_ANSWER = "awaiting_answer"
@@ -61,7 +63,7 @@ def search_proposals(queryset: QuerySet, query: str) -> QuerySet:
 
 def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
     """Apply the tracker and triage filters (cleaned form data; empty values are ignored)."""
-    for field in ("tour", "region", "direction", "channel", "status"):
+    for field in ("tour", "region", "meeting", "direction", "channel", "status"):
         value = data.get(field)
         if field == "status" and value == AWAITING_ANSWER:
             queryset = queryset.awaiting_answer()
@@ -78,6 +80,20 @@ def filter_proposals(queryset: QuerySet, data: dict) -> QuerySet:
         # 100,000 proposals (see bench/), and triage works through the newest anyway.
         queryset = search_proposals(queryset, query)
     return queryset
+
+
+def known_count(which: str, data: dict) -> int | None:
+    """How many proposals of the set `which` ("all", "public": see proposals.counts)
+    `filter_proposals(queryset, data)` keeps, read from the kept counts without counting rows;
+    None when a filter is not one they are kept by (search, channel, answer)."""
+    counted_by = {"tour", "region", "direction", "status"}
+    if any(value for name, value in data.items() if name not in counted_by):
+        return None
+    status = data.get("status")
+    statuses = Proposal.AWAITING_ANSWER if status == AWAITING_ANSWER else [status] if status else None
+    return proposal_counts().count(
+        which, statuses=statuses, **{name: data.get(name) for name in ("tour", "region", "direction")}
+    )
 
 
 def public_proposals() -> QuerySet:
@@ -169,3 +185,30 @@ def people_asking(proposal: Proposal) -> int:
     """How many people asked for the same thing: the original and every duplicate merged into it."""
     original = proposal.duplicate_of if proposal.duplicate_of_id else proposal
     return 1 + Proposal.objects.filter(duplicate_of=original).count()
+
+
+def proposal_history(proposal: Proposal) -> list[dict]:
+    """Status changes and moderation of one proposal, oldest first, as the staff page shows
+    them: when, who, from, to, note. Two queries."""
+    visibility = {True: _("Public"), False: _("Hidden")}
+    rows = [
+        {
+            "when": change.changed_at,
+            "who": change.changed_by,
+            "from": change.get_from_status_display(),
+            "to": change.get_to_status_display(),
+            "note": change.note,
+        }
+        for change in proposal.status_changes.select_related("changed_by")
+    ]
+    rows += [
+        {
+            "when": m.changed_at,
+            "who": m.changed_by,
+            "from": visibility[not m.is_public],
+            "to": visibility[m.is_public],
+            "note": m.reason,
+        }
+        for m in ProposalModeration.objects.filter(proposal=proposal).select_related("changed_by")
+    ]
+    return sorted(rows, key=lambda row: row["when"])

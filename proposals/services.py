@@ -1,16 +1,18 @@
 """Writes on proposals that carry business rules. Every status change goes through here."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from foundation.public_cache import bump_content_version
+from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
-from proposals.models import Proposal, ProposalStatusChange
+from proposals.counts import proposals_changed
+from proposals.models import Proposal, ProposalModeration, ProposalStatusChange
+from proposals.rules import proposal_actor
 
 ANSWER_LANGUAGES = ("kk", "ru", "en")
 
@@ -25,16 +27,32 @@ def proposal_create(*, created_by=None, **fields) -> Proposal:
     return proposal
 
 
-@transaction.atomic
-def proposal_set_status(*, proposal: Proposal, status: str, changed_by=None, note: str = "") -> bool:
-    """Change the status and record who did it; returns False when nothing changed."""
-    if proposal.status == status:
-        return False
+def _record_status(proposal: Proposal, status: str, user, note: str = "", *, also=()) -> None:
+    """The one way a proposal's status is written: a history row (who, when, from, to), then
+    the save, whose signal refreshes the public pages. `also`: fields saved with it."""
     ProposalStatusChange.objects.create(
-        proposal=proposal, from_status=proposal.status, to_status=status, changed_by=changed_by, note=note
+        proposal=proposal, from_status=proposal.status, to_status=status, changed_by=user, note=note
     )
     proposal.status = status
-    proposal.save(update_fields=["status", "updated_at"])
+    proposal.save(update_fields=["status", "updated_at", *also])
+
+
+@transaction.atomic
+def proposal_change_status(*, proposal: Proposal, status: str, user, note: str = "") -> bool:
+    """Move a proposal along Proposal.TRANSITIONS if this user may; returns False when the status
+    is already that. A decision needs the official answer written first."""
+    if proposal.status == status:
+        return False
+    proposal.check_transition(status, proposal_actor(user, proposal))
+    if status == Proposal.Status.DUPLICATE:
+        raise TransitionNotAllowed(_("Merge the proposal with its original to mark it as a duplicate."))
+    if status in Proposal.ANSWERED and not proposal.has_answer:
+        raise TransitionNotAllowed(_("Write the answer in at least one language before giving a decision."))
+    also = []
+    if proposal.duplicate_of_id:  # leaving "duplicate" (unmerging): it follows no original now
+        proposal.duplicate_of = None
+        also.append("duplicate_of")
+    _record_status(proposal, status, user, note, also=also)
     _notify_when_answered(proposal)
     return True
 
@@ -76,22 +94,43 @@ def proposal_answer(
     *, proposal: Proposal, status: str, answers: dict[str, str], program=None, answered_by=None
 ) -> Proposal:
     """Record the official answer (kk, ru, en), the program and the status together."""
-    if status == Proposal.Status.DUPLICATE:
-        raise ValidationError(_("Merge the proposal with its original to mark it as a duplicate."))
-    if status in Proposal.ANSWERED and not any(answers.get(lang, "").strip() for lang in ANSWER_LANGUAGES):
-        raise ValidationError(_("Write the answer in at least one language before giving a decision."))
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.duplicate_of_id:
         raise ValidationError(duplicate_answer_message(proposal), code="duplicate")
+    if status != proposal.status:
+        proposal.check_transition(status, proposal_actor(answered_by, proposal))
     for lang in ANSWER_LANGUAGES:
         setattr(proposal, f"answer_{lang}", answers.get(lang, "").strip())
     proposal.program = program
     if status in Proposal.ANSWERED and proposal.answered_at is None:
         proposal.answered_at = timezone.now()
     proposal.save()
-    if not proposal_set_status(proposal=proposal, status=status, changed_by=answered_by):
+    if not proposal_change_status(proposal=proposal, status=status, user=answered_by):
         _notify_when_answered(proposal)  # the status was already a decision; the answer is new
     return proposal
+
+
+MODERATION_REASON_MAX = 300
+
+
+@transaction.atomic
+def proposal_set_visibility(*, proposal: Proposal, is_public: bool, reason: str, user) -> bool:
+    """Hide a proposal from the public or show it again, with the reason, in its history;
+    returns False when it already was so. The save refreshes the public pages."""
+    if not user.has_perm("proposals.moderate_proposal", proposal):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why, for the proposal's history."), code="reason")
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.is_public == is_public:
+        return False
+    ProposalModeration.objects.create(
+        proposal=proposal, is_public=is_public, reason=reason[:MODERATION_REASON_MAX], changed_by=user
+    )
+    proposal.is_public = is_public
+    proposal.save(update_fields=["is_public", "updated_at"])
+    return True
 
 
 class BulkActionError(ValidationError):
@@ -122,13 +161,13 @@ def proposals_bulk_set_status(*, ids, status: str, changed_by=None) -> int:
     proposals = _locked(ids)
     _refuse_duplicates(proposals)
     if status in Proposal.ANSWERED:
-        unanswered = [p.code for p in proposals if not p.answer]
+        unanswered = [p.code for p in proposals if not p.has_answer]
         if unanswered:
             raise BulkActionError(
                 _("%(codes)s have no answer yet: answer them first. Nothing was changed.")
                 % {"codes": ", ".join(unanswered[:10])}
             )
-    return sum(proposal_set_status(proposal=p, status=status, changed_by=changed_by) for p in proposals)
+    return sum(proposal_change_status(proposal=p, status=status, user=changed_by) for p in proposals)
 
 
 def _bulk_update(proposals: list[Proposal], **values) -> int:
@@ -139,8 +178,8 @@ def _bulk_update(proposals: list[Proposal], **values) -> int:
         .update(**values, updated_at=timezone.now())
     )
     if changed:
-        # update() sends no save signals: tell the public page cache ourselves.
-        transaction.on_commit(bump_content_version)
+        # update() sends no save signals: tell the page cache and the counts ourselves.
+        proposals_changed()
     return changed
 
 
@@ -187,33 +226,19 @@ def proposal_merge(*, duplicate: Proposal, original: Proposal, merged_by=None) -
     root = original.duplicate_of or original
     if root.pk == duplicate.pk:
         raise ValidationError(_("A proposal cannot be a duplicate of itself."))
-    Proposal.objects.filter(duplicate_of=duplicate).update(duplicate_of=root)
     duplicate = Proposal.objects.select_for_update().get(pk=duplicate.pk)
-    ProposalStatusChange.objects.create(
-        proposal=duplicate,
-        from_status=duplicate.status,
-        to_status=Proposal.Status.DUPLICATE,
-        changed_by=merged_by,
-        note=root.code,
-    )
-    duplicate.status = Proposal.Status.DUPLICATE
+    if duplicate.status != Proposal.Status.DUPLICATE:
+        duplicate.check_transition(Proposal.Status.DUPLICATE, proposal_actor(merged_by, duplicate))
+    Proposal.objects.filter(duplicate_of=duplicate).update(duplicate_of=root)
     duplicate.duplicate_of = root
-    duplicate.save(update_fields=["status", "duplicate_of", "updated_at"])
+    _record_status(duplicate, Proposal.Status.DUPLICATE, merged_by, root.code, also=["duplicate_of"])
     return duplicate
 
 
 @transaction.atomic
 def proposal_unmerge(*, duplicate: Proposal, changed_by=None) -> Proposal:
     duplicate = Proposal.objects.select_for_update().get(pk=duplicate.pk)
-    ProposalStatusChange.objects.create(
-        proposal=duplicate,
-        from_status=duplicate.status,
-        to_status=Proposal.Status.UNDER_REVIEW,
-        changed_by=changed_by,
-    )
-    duplicate.status = Proposal.Status.UNDER_REVIEW
-    duplicate.duplicate_of = None
-    duplicate.save(update_fields=["status", "duplicate_of", "updated_at"])
+    proposal_change_status(proposal=duplicate, status=Proposal.Status.UNDER_REVIEW, user=changed_by)
     return duplicate
 
 

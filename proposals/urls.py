@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/<int:pk>/", staff.proposal_staff_detail, name="staff_detail"),
     path("staff/<int:pk>/merge/", staff.merge, name="merge"),
     path("staff/<int:pk>/unmerge/", staff.unmerge, name="unmerge"),
+    path("staff/<int:pk>/visibility/", staff.set_visibility, name="set_visibility"),
     path("staff/answer-templates/", templates.template_list, name="answer_templates"),
     path("staff/answer-templates/<int:pk>/", templates.template_list, name="answer_template_edit"),
     path("staff/import/", imports.import_upload, name="import"),

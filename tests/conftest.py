@@ -11,6 +11,16 @@ from tests import factories
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _no_proposal_counts_from_another_test():
+    """The proposal counts live in the cache, which outlives each test's rolled-back data."""
+    from django.core.cache import cache
+
+    from proposals import counts
+
+    cache.delete(counts.KEY)
+
+
 @pytest.fixture
 def tour(db):
     return factories.TourFactory(is_current=True)

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_initial'),
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('consultations', '0007_texts_limited_constraint_messages'),
+        ('consultations', '0008_texts_limited_constraint_messages'),
     ]
 
     operations = [

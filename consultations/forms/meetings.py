@@ -33,6 +33,15 @@ class VersionedForm(forms.ModelForm):
             self.fields["version"].required = False
         self.helper = _helper()
 
+    def clean(self):
+        data = super().clean()
+        # Browsers send a textarea's line breaks as CRLF: store LF, so an untouched text
+        # compares equal to the saved one and is not recorded as edited.
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = value.replace("\r\n", "\n")
+        return data
+
 
 def _link_field(name: str) -> forms.URLField:
     field = Meeting._meta.get_field(name)

@@ -15,10 +15,11 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Region
+from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Participation, Region
+from consultations.rules import meeting_actor
 from foundation import uploads
+from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
 
 # Fields whose changes are shown when a save is refused (the rest are bookkeeping).
@@ -37,9 +38,10 @@ TRACKED_FIELDS = [
     "summary",
     "outcomes",
 ]
+# What the minutes page edits on the meeting itself.
+MINUTES_FIELDS = ("minutes", "summary", "outcomes")
 THUMBNAIL_SIZE = (320, 320)
 HISTORY_REASON_MAX = 100  # simple-history's change reason column
-# Content signatures of the documents we accept besides images.
 
 
 class MeetingConflict(Exception):
@@ -68,6 +70,8 @@ def _display(meeting, field: str) -> str:
     display = getattr(meeting, f"get_{field}_display", None)
     if display is not None:
         return str(display())
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")  # a browser sends CRLF; the same text is not an edit
     if hasattr(value, "isoformat"):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if timezone.is_aware(value) else value.isoformat()
     return "" if value is None else str(value)
@@ -135,38 +139,10 @@ def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason
     return meeting
 
 
-class TransitionNotAllowed(ValidationError):
-    pass
-
-
-TRANSITION_VERBS = {
-    Meeting.Status.HELD: gettext_lazy("Mark as held"),
-    Meeting.Status.MINUTES_PUBLISHED: gettext_lazy("Publish the minutes"),
-    Meeting.Status.CANCELLED: gettext_lazy("Cancel the meeting"),
-    Meeting.Status.PLANNED: gettext_lazy("Plan again"),
-}
-
-
-def meeting_status_actions(meeting: Meeting) -> list[tuple[str, str]]:
-    """(target status, button label) for every transition allowed from the current status."""
-    targets = Meeting.TRANSITIONS.get(meeting.status, set())
-    order = list(Meeting.Status.values)
-    actions = []
-    for target in sorted(targets, key=order.index):
-        label = TRANSITION_VERBS[target]
-        if meeting.status == Meeting.Status.MINUTES_PUBLISHED and target == Meeting.Status.HELD:
-            label = gettext_lazy("Unpublish the minutes to correct them")
-        actions.append((target, label))
-    return actions
-
-
 def meeting_change_status(*, meeting: Meeting, status: str, user, expected_version: int | None = None) -> Meeting:
-    """Move a meeting along Meeting.TRANSITIONS; the history records who and when."""
-    if not meeting.can_change_status(status):
-        raise TransitionNotAllowed(
-            _("A meeting that is “%(current)s” cannot become “%(target)s”.")
-            % {"current": meeting.get_status_display(), "target": Meeting.Status(status).label}
-        )
+    """Move a meeting along Meeting.TRANSITIONS if this user may; the history records who and
+    when, and the save refreshes the public pages. Raises TransitionNotAllowed or MeetingConflict."""
+    meeting.check_transition(status, meeting_actor(user, meeting))
     if status == Meeting.Status.MINUTES_PUBLISHED and not meeting.minutes.strip():
         raise TransitionNotAllowed(_("Write the minutes before publishing them."))
     if (
@@ -339,45 +315,66 @@ def minutes_document_context(meeting: Meeting) -> dict:
 # Minutes page ---------------------------------------------------------------------------
 
 
-def _participation_summary(formset) -> str:
+def _participation_note(before: dict, rows: list[dict]) -> str:
     """A short note of which participation rows changed, for the history's reason column."""
+    after = {row["group"]: row for row in rows}
     parts = []
-    for form in formset.forms:
-        if not form.has_changed():
-            continue
-        group = form.cleaned_data.get("group") or form.instance.group
-        label = dict(form.fields["group"].choices).get(group, group)
-        if formset._should_delete_form(form):
-            parts.append(f"−{label}")
-        else:
-            parts.append(f"{label} {form.cleaned_data.get('count', '')}")
+    for group, row in after.items():
+        old = before.get(group)
+        if old is None or (old.count, old.organisations) != (row["count"], row["organisations"]):
+            parts.append(f"{Participation.Group(group).label} {row['count']}")
+    parts += [f"−{Participation.Group(group).label}" for group in before if group not in after]
     return "; ".join(parts)
+
+
+def _minutes_changed(meeting: Meeting) -> bool:
+    saved = Meeting.objects.filter(pk=meeting.pk).values(*MINUTES_FIELDS).first() or {}
+    return any(saved.get(field) != getattr(meeting, field) for field in MINUTES_FIELDS)
 
 
 @transaction.atomic
 def meeting_minutes_save(
-    *, meeting: Meeting, expected_version: int, user, participations, memorandum=None, memoranda=None
+    *,
+    meeting: Meeting,
+    expected_version: int,
+    user,
+    participations: list[dict],
+    memorandum=None,
+    memoranda=None,
+    status: str | None = None,
 ) -> Meeting:
-    """Save minutes, summary, outcomes, participation rows and the memorandum link together.
+    """Save minutes, summary, outcomes, participation and the memorandum link together, then
+    (when `status` is given) change the status: all of it or nothing.
 
-    `participations` is a validated ParticipationFormSet bound to this meeting; everything is
-    written in one transaction after the version claim, so a refused save writes nothing.
+    `meeting` carries the typed texts; `participations` is every row the meeting should have
+    ({group, count, organisations}). A status button on the minutes page comes here with the
+    typed text, so the text is saved under the same version check, never lost.
     """
-    note = _participation_summary(participations)
-    reason = _("Minutes page saved") + (f" ({_('participation')}: {note})" if note else "")
-    if len(reason) > HISTORY_REASON_MAX:
-        changed = sum(1 for form in participations.forms if form.has_changed())
-        reason = _("Minutes page saved (participation: %(count)d rows changed)") % {"count": changed}
-    meeting_save(meeting=meeting, expected_version=expected_version, user=user, reason=reason[:HISTORY_REASON_MAX])
-    participations.instance = meeting
-    participations.save()
-    if memoranda is not None:
-        for memo in memoranda:
-            linked_here = memo.meeting_id == meeting.pk
-            if memorandum is not None and memo.pk == memorandum.pk and not linked_here:
-                memo.meeting = meeting
-                memo.save(update_fields=["meeting", "updated_at"])
-            elif linked_here and (memorandum is None or memo.pk != memorandum.pk):
-                memo.meeting = None
-                memo.save(update_fields=["meeting", "updated_at"])
+    before = {p.group: p for p in meeting.participations.all()}
+    note = _participation_note(before, participations)
+    memoranda = list(memoranda or [])
+    link_changes = [
+        memo
+        for memo in memoranda
+        if (memo.meeting_id == meeting.pk) != (memorandum is not None and memo.pk == memorandum.pk)
+    ]
+    if note or link_changes or _minutes_changed(meeting):
+        reason = _("Minutes page saved") + (f" ({_('participation')}: {note})" if note else "")
+        if len(reason) > HISTORY_REASON_MAX:
+            changed = len(note.split("; "))
+            reason = _("Minutes page saved (participation: %(count)d rows changed)") % {"count": changed}
+        meeting_save(meeting=meeting, expected_version=expected_version, user=user, reason=reason)
+        expected_version = meeting.version
+        after = {row["group"]: row for row in participations}
+        meeting.participations.exclude(group__in=after).delete()
+        for group, row in after.items():
+            Participation.objects.update_or_create(
+                meeting=meeting, group=group, defaults={"count": row["count"], "organisations": row["organisations"]}
+            )
+        for memo in link_changes:
+            memo.meeting = None if memo.meeting_id == meeting.pk else meeting
+            memo.save(update_fields=["meeting", "updated_at"])
+    if status:
+        current = Meeting.objects.select_related("region", "tour").get(pk=meeting.pk)
+        meeting = meeting_change_status(meeting=current, status=status, user=user, expected_version=expected_version)
     return meeting

@@ -1,15 +1,17 @@
 """Memoranda and commitments: the workflow, progress, reminders, notifications, XLSX round trip.
 
-Every status change goes through `memorandum_transition`, which checks Memorandum.TRANSITIONS
-(the one place where the workflow is declared) against the role of the user making it.
+Every status change goes through `memorandum_change_status`, which checks Memorandum.TRANSITIONS
+(the one place where the workflow is declared) against the actor the user is (consultations/rules.py).
 """
 
 import datetime
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -17,16 +19,18 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from consultations.models import (
     Commitment,
     CommitmentProgress,
     Memorandum,
+    MemorandumPdf,
     MemorandumVersion,
     Notification,
     ReviewComment,
 )
+from consultations.rules import memorandum_actor
 from foundation import spreadsheets
+from foundation.roles import official_emails, staff_emails
 from foundation.texts import NOTE_MAX, text_errors
 from outbox import services as outbox
 
@@ -35,28 +39,6 @@ REMINDER_DAYS = 14  # owners hear about a commitment this many days before it is
 
 class StaleEdit(Exception):
     """Someone else saved the memorandum since the form was opened."""
-
-
-# --- who is who -------------------------------------------------------------------------
-
-
-def role_of(user, memorandum: Memorandum) -> str | None:
-    """The user's workflow role for this memorandum: staff, an official of its region, or None."""
-    if user.is_authenticated and (user.is_superuser or user.is_foundation_staff):
-        return Memorandum.Role.STAFF
-    if user.is_authenticated and user.is_akimat_official and user.region_id == memorandum.region_id:
-        return Memorandum.Role.OFFICIAL
-    return None
-
-
-def _officials_of(region_id):
-    return User.objects.filter(role=User.Role.AKIMAT, region_id=region_id, is_active=True, email__gt="").values_list(
-        "email", flat=True
-    )
-
-
-def _staff_emails():
-    return User.objects.filter(role=User.Role.STAFF, is_active=True, email__gt="").values_list("email", flat=True)
 
 
 # --- drafting ---------------------------------------------------------------------------
@@ -101,21 +83,30 @@ def _freeze(memorandum: Memorandum, user) -> MemorandumVersion:
     )
 
 
-def memorandum_transition(*, memorandum: Memorandum, target: str, user, **fields) -> Memorandum:
-    """Move a memorandum to `target` if Memorandum.TRANSITIONS lets this user's role do it.
+def memorandum_change_status(*, memorandum: Memorandum, status: str, user, **fields) -> Memorandum:
+    """Move a memorandum to `status` if Memorandum.TRANSITIONS lets this user make the move.
 
     `fields` are saved in the same UPDATE (signing needs its date there: a constraint checks it).
+    The history records who and when, and the save refreshes the public pages.
     """
-    role = role_of(user, memorandum)
-    if role is None or not memorandum.can_change_status(target, role):
-        raise PermissionDenied(_("This change of status is not allowed."))
-    # Conditional update: two people acting at once cannot both move it from the same state.
-    updated = Memorandum.objects.filter(pk=memorandum.pk, status=memorandum.status).update(
-        status=target, version=F("version") + 1, updated_at=timezone.now(), **fields
-    )
-    if updated != 1:
-        raise StaleEdit
-    memorandum.refresh_from_db()
+    memorandum.check_transition(status, memorandum_actor(user, memorandum))
+    reason = _("Status: %(old)s → %(new)s") % {
+        "old": memorandum.get_status_display(),
+        "new": Memorandum.Status(status).label,
+    }
+    with transaction.atomic():
+        # Conditional update: two people acting at once cannot both move it from the same state.
+        updated = Memorandum.objects.filter(pk=memorandum.pk, status=memorandum.status).update(
+            status=status, version=F("version") + 1, updated_at=timezone.now(), **fields
+        )
+        if updated != 1:
+            raise StaleEdit
+        memorandum.refresh_from_db()
+        # Saved once more (same values) so simple-history records who and when, and the
+        # post_save signal refreshes the public page cache: update() does neither.
+        memorandum._history_user = user
+        memorandum._change_reason = reason
+        memorandum.save(update_fields=["updated_at"])
     return memorandum
 
 
@@ -124,7 +115,7 @@ def memorandum_send_for_review(*, memorandum: Memorandum, user) -> Memorandum:
         memorandum = Memorandum.objects.select_for_update().get(pk=memorandum.pk)
         version = _freeze(memorandum, user)
         Memorandum.objects.filter(pk=memorandum.pk).update(revision=version.revision)
-        memorandum = memorandum_transition(memorandum=memorandum, target=Memorandum.Status.IN_REVIEW, user=user)
+        memorandum = memorandum_change_status(memorandum=memorandum, status=Memorandum.Status.IN_REVIEW, user=user)
         _enqueue(Notification.Kind.REVIEW_REQUESTED, memorandum.pk, f"r{memorandum.revision}")
     return memorandum
 
@@ -137,7 +128,7 @@ def memorandum_review(*, memorandum: Memorandum, user, decision: str, body: str)
     }
     with transaction.atomic():
         if decision in targets:
-            memorandum = memorandum_transition(memorandum=memorandum, target=targets[decision], user=user)
+            memorandum = memorandum_change_status(memorandum=memorandum, status=targets[decision], user=user)
         comment = ReviewComment.objects.create(
             memorandum=memorandum, author=user, body=body, decision=decision, revision=memorandum.revision
         )
@@ -147,22 +138,91 @@ def memorandum_review(*, memorandum: Memorandum, user, decision: str, body: str)
 
 
 def memorandum_sign(*, memorandum: Memorandum, user, signed_on, signed_place: str, signed_scan) -> Memorandum:
-    role = role_of(user, memorandum)
-    if role is None or not memorandum.can_change_status(Memorandum.Status.SIGNED, role):
-        raise PermissionDenied(_("This change of status is not allowed."))
+    memorandum.check_transition(Memorandum.Status.SIGNED, memorandum_actor(user, memorandum))
     # The scan is stored first; the status, date, place and file name then change in one UPDATE.
     name = memorandum.signed_scan.storage.save(
         memorandum.signed_scan.field.generate_filename(memorandum, f"memorandum-{memorandum.pk}-signed.pdf"),
         signed_scan,
     )
-    return memorandum_transition(
-        memorandum=memorandum,
-        target=Memorandum.Status.SIGNED,
-        user=user,
-        signed_on=signed_on,
-        signed_place=signed_place,
-        signed_scan=name,
+    with transaction.atomic():
+        memorandum = memorandum_change_status(
+            memorandum=memorandum,
+            status=Memorandum.Status.SIGNED,
+            user=user,
+            signed_on=signed_on,
+            signed_place=signed_place,
+            signed_scan=name,
+        )
+        # The public PDF in each language, rendered once by a worker before the first reader asks.
+        outbox.enqueue_job(
+            "consultations.tasks.memoranda.render_public_pdfs",
+            memorandum.pk,
+            description=_("Public PDF of the memorandum: %(title)s") % {"title": memorandum.title},
+        )
+    return memorandum
+
+
+# --- the PDF ------------------------------------------------------------------------------
+
+PDF_TEMPLATE = "consultations/memoranda/memorandum_pdf.html"
+PDF_LAYOUT = 1  # bump when the template changes, so stored PDFs are rendered again
+
+
+def memorandum_pdf_render(*, memorandum: Memorandum, language: str) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override(language):
+        html = render_to_string(
+            PDF_TEMPLATE, {"memorandum": memorandum, "commitments": memorandum.commitments.select_related("program")}
+        )
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def memorandum_pdf_stamp(memorandum: Memorandum) -> str:
+    """A digest of what the PDF shows: any save or status change of the memorandum (updated_at),
+    its region's name and its commitments. Equal stamps, equal documents."""
+    commitments = list(
+        memorandum.commitments.order_by("pk").values_list("pk", "party", "description", "due_on", "status")
     )
+    region = memorandum.region
+    parts = [PDF_LAYOUT, memorandum.updated_at, memorandum.revision, memorandum.status, commitments]
+    parts += [getattr(region, f"name_{code}", "") for code, _name in settings.LANGUAGES]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def memorandum_public_pdf(*, memorandum: Memorandum, language: str) -> MemorandumPdf:
+    """The stored PDF of a public memorandum in `language`, rendered and stored only when its
+    content has no PDF yet (once per signed revision, again when a commitment's status moves).
+
+    Stored through the storage API (S3 later); older renderings are deleted once replaced.
+    """
+    stamp = memorandum_pdf_stamp(memorandum)
+    stored = MemorandumPdf.objects.filter(memorandum=memorandum, language=language, stamp=stamp).first()
+    if stored is not None and stored.file and stored.file.storage.exists(stored.file.name):
+        return stored
+    pdf = stored or MemorandumPdf(memorandum=memorandum, language=language, stamp=stamp)
+    data = memorandum_pdf_render(memorandum=memorandum, language=language)
+    pdf.file.save(f"memorandum-{memorandum.pk}-{language}-{stamp[:12]}.pdf", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            pdf.save()
+    except IntegrityError:  # another request stored the same document meanwhile
+        pdf.file.storage.delete(pdf.file.name)
+        return MemorandumPdf.objects.get(memorandum=memorandum, language=language, stamp=stamp)
+    for old in MemorandumPdf.objects.filter(memorandum=memorandum, language=language).exclude(pk=pdf.pk):
+        old.file.storage.delete(old.file.name)
+        old.delete()
+    return pdf
+
+
+def memorandum_public_pdfs_render(*, memorandum_id: int) -> int:
+    """Render the public PDF in every language ahead of the first reader (queued at signing)."""
+    memorandum = Memorandum.objects.select_related("region").get(pk=memorandum_id)
+    if not memorandum.is_public:
+        return 0
+    for code, _name in settings.LANGUAGES:
+        memorandum_public_pdf(memorandum=memorandum, language=code)
+    return len(settings.LANGUAGES)
 
 
 @dataclass
@@ -232,7 +292,7 @@ def _absolute(path: str) -> str:
 
 def _memorandum_message(kind: str, memorandum: Memorandum, key: str) -> tuple[str, str, list[str]]:
     if kind == Notification.Kind.REVIEW_REQUESTED:
-        recipients = list(_officials_of(memorandum.region_id))
+        recipients = list(official_emails(memorandum.region_id))
         subject = _("Memorandum for your review: %(title)s") % {"title": memorandum.title}
         url = reverse("consultations:akimat_memorandum_detail", kwargs={"pk": memorandum.pk})
         intro = _("The foundation sent revision %(revision)s of the memorandum for your review.") % {
@@ -240,7 +300,7 @@ def _memorandum_message(kind: str, memorandum: Memorandum, key: str) -> tuple[st
         }
     else:
         comment = ReviewComment.objects.select_related("author").get(pk=int(key.lstrip("c")))
-        recipients = list(_staff_emails())
+        recipients = list(staff_emails())
         subject = _("%(region)s: %(decision)s — %(title)s") % {
             "region": memorandum.region.name,
             "decision": comment.get_decision_display(),
@@ -259,9 +319,9 @@ def _commitment_message(kind: str, commitment: Commitment) -> tuple[str, str, li
     memorandum = commitment.memorandum
     recipients = []
     if commitment.party in (Commitment.Party.AKIMAT, Commitment.Party.JOINT):
-        recipients += list(_officials_of(memorandum.region_id))
+        recipients += list(official_emails(memorandum.region_id))
     if commitment.party in (Commitment.Party.FOUNDATION, Commitment.Party.JOINT):
-        recipients += list(_staff_emails())
+        recipients += list(staff_emails())
     if kind == Notification.Kind.OVERDUE:
         subject = _("Commitment overdue: %(what)s") % {"what": str(commitment)}
     else:

@@ -1,4 +1,4 @@
-"""The daily commitments job. Thin: the services do the work; the outbox sends the e-mails."""
+"""The daily commitments job and the public PDF. Thin: the services do the work; the outbox sends the e-mails."""
 
 from celery import shared_task
 
@@ -16,3 +16,9 @@ def commitments_daily() -> int:
         services.notification_queue(kind=kind, object_id=commitment_id, key=key)
         for kind, commitment_id, key in services.commitments_remind()
     )
+
+
+@shared_task
+def render_public_pdfs(memorandum_id: int) -> int:
+    """Queued (through the outbox) when a memorandum is signed."""
+    return services.memorandum_public_pdfs_render(memorandum_id=memorandum_id)

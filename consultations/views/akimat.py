@@ -5,10 +5,8 @@ commitment is a 404, as if it did not exist.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,24 +16,18 @@ from consultations.models import Commitment, Memorandum
 from consultations.services import memoranda as services
 from consultations.views.access import official_required
 from consultations.views.memoranda import commitment_page
+from foundation.workflow import TransitionNotAllowed
 
 
 def _get_memorandum_for_user(request, pk) -> Memorandum:
-    memorandum = get_object_or_404(
-        Memorandum.objects.select_related("region", "meeting").filter(region_id=request.user.region_id), pk=pk
-    )
-    if not request.user.has_perm("consultations.view_memorandum", memorandum):
-        raise Http404  # a draft not yet sent does not exist for the akimat
+    memorandum = get_object_or_404(Memorandum.objects.select_related("region", "meeting"), pk=pk)
+    if not request.user.has_perm("consultations.view_memorandum_as_official", memorandum):
+        raise Http404  # another region's, or a draft not yet sent: it does not exist for this akimat
     return memorandum
 
 
 def _get_commitment_for_user(request, pk) -> Commitment:
-    commitment = get_object_or_404(
-        Commitment.objects.select_related("memorandum__region", "program").filter(
-            memorandum__region_id=request.user.region_id
-        ),
-        pk=pk,
-    )
+    commitment = get_object_or_404(Commitment.objects.select_related("memorandum__region", "program"), pk=pk)
     if not request.user.has_perm("consultations.view_commitment", commitment):
         raise Http404
     return commitment
@@ -86,7 +78,7 @@ def akimat_memorandum_review(request, pk):
     if form.is_valid():
         try:
             services.memorandum_review(memorandum=memorandum, user=request.user, **form.cleaned_data)
-        except (PermissionDenied, services.StaleEdit):
+        except (TransitionNotAllowed, services.StaleEdit):
             messages.error(request, _("The memorandum changed meanwhile; look at it again."))
         else:
             messages.success(request, _("Thank you: your review is recorded."))
@@ -109,5 +101,4 @@ def akimat_commitment_detail(request, pk):
         request,
         commitment,
         template="consultations/akimat/commitment_detail.html",
-        back_url=reverse("consultations:akimat_home"),
     )

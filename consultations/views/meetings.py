@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from consultations.forms.meetings import (
@@ -24,16 +25,15 @@ from consultations.forms.meetings import (
     StatusForm,
 )
 from consultations.models import Meeting, MeetingAttachment, Memorandum, MinutesPdf, Tour
+from consultations.rules import meeting_actor
 from consultations.services.meetings import (
     MeetingConflict,
-    TransitionNotAllowed,
     attachment_add,
     attachment_delete,
     meeting_change_status,
     meeting_diff,
     meeting_minutes_save,
     meeting_save,
-    meeting_status_actions,
     minutes_document_context,
     minutes_pdf_request,
 )
@@ -41,9 +41,31 @@ from consultations.views.access import staff_required
 from foundation.files import file_response
 from foundation.markdown import render_markdown
 from foundation.params import month_param
+from foundation.workflow import TransitionNotAllowed
 
 PAGE_SIZE = 25
 HISTORY_SHOWN = 30
+
+# The status buttons of the minutes page: (from, to) -> (label, style). Moving forward is the
+# page's main action; going back or cancelling is not.
+STATUS_BUTTONS = {
+    (Meeting.Status.PLANNED, Meeting.Status.HELD): (gettext_lazy("Mark as held"), "btn-success"),
+    (Meeting.Status.PLANNED, Meeting.Status.CANCELLED): (gettext_lazy("Cancel the meeting"), "btn-outline-danger"),
+    (Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED): (gettext_lazy("Publish the minutes"), "btn-success"),
+    (Meeting.Status.MINUTES_PUBLISHED, Meeting.Status.HELD): (
+        gettext_lazy("Unpublish the minutes to correct them"),
+        "btn-outline-secondary",
+    ),
+    (Meeting.Status.CANCELLED, Meeting.Status.PLANNED): (gettext_lazy("Plan again"), "btn-outline-secondary"),
+}
+
+
+def _status_buttons(request, meeting: Meeting) -> list[tuple[str, str, str]]:
+    """(target, label, style) for every move this user may make from the meeting's status."""
+    return [
+        (target, *STATUS_BUTTONS[(meeting.status, target)])
+        for target in meeting.status_targets(meeting_actor(request.user, meeting))
+    ]
 
 
 def _get_meeting_for_user(request, pk, perm="consultations.change_meeting") -> Meeting:
@@ -267,7 +289,7 @@ def _render_meeting_page(
         "proposals": list(meeting.proposals.order_by("created_at", "id")[:200]),
         "proposal_count": meeting.proposals.count(),
         "signed_memoranda": [m for m in minutes_form.fields["memorandum"].queryset if m.meeting_id == meeting.pk],
-        "status_actions": meeting_status_actions(meeting),
+        "status_buttons": _status_buttons(request, meeting),
         "history": _history(meeting),
         "pdf": meeting.pdfs.first(),
         "conflict": conflict,
@@ -295,16 +317,28 @@ def meeting_detail(request, pk):
         form.is_valid()
         participations.is_valid()
         return _render_meeting_page(request, meeting, minutes_form=form, participations=participations, preview=True)
+    # A status button of this page submits this form too: the typed text is saved with it.
+    transition = request.POST.get("transition") or None
     if form.is_valid() and participations.is_valid():
+        rows = [
+            {key: row.cleaned_data[key] for key in ("group", "count", "organisations")}
+            for row in participations.forms
+            if row.cleaned_data and not participations._should_delete_form(row)
+        ]
         try:
-            meeting_minutes_save(
+            saved = meeting_minutes_save(
                 meeting=form.save(commit=False),
                 expected_version=form.cleaned_data["version"],
                 user=request.user,
-                participations=participations,
+                participations=rows,
                 memorandum=form.cleaned_data["memorandum"],
                 memoranda=list(memoranda),
+                status=transition,
             )
+        except TransitionNotAllowed as exc:
+            form.add_error(None, exc)
+            meeting.refresh_from_db()
+            return _render_meeting_page(request, meeting, minutes_form=form, participations=participations, status=400)
         except MeetingConflict as exc:
             current = exc.current
             _conflict_message(request, exc)
@@ -314,7 +348,10 @@ def meeting_detail(request, pk):
             return _render_meeting_page(
                 request, current, minutes_form=form, participations=participations, conflict=exc, status=409
             )
-        messages.success(request, _("The minutes are saved."))
+        if transition:
+            messages.success(request, _("The meeting is now “%(status)s”.") % {"status": saved.get_status_display()})
+        else:
+            messages.success(request, _("The minutes are saved."))
         return redirect("consultations:staff_meeting_detail", pk=meeting.pk)
     meeting.refresh_from_db()
     return _render_meeting_page(request, meeting, minutes_form=form, participations=participations, status=400)
@@ -421,7 +458,7 @@ def meeting_pdf_status(request, pk, pdf_pk):
         {
             "status": pdf.status,
             "label": pdf.get_status_display(),
-            "progress": pdf.progress,
+            "percent": pdf.progress,
             "finished": pdf.is_finished,
             "url": reverse("consultations:staff_meeting_pdf_download", kwargs={"pk": pk, "pdf_pk": pdf.pk})
             if pdf.status == MinutesPdf.Status.DONE

@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,11 +23,13 @@ from consultations.forms.memoranda import (
     StaffCommentForm,
 )
 from consultations.models import Commitment, CommitmentProgress, Memorandum, Region, ReviewComment
+from consultations.rules import memorandum_actor
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
 from foundation import spreadsheets
 from foundation.files import file_response
 from foundation.params import int_param
+from foundation.workflow import TransitionNotAllowed
 
 # --- access helpers: the one place that decides who gets which object ----------------------
 
@@ -90,17 +91,17 @@ def progress_evidence(request, pk):
 
 
 def memorandum_pdf(request, pk):
-    from weasyprint import HTML
-
+    """A public memorandum's PDF is a stored file (rendered once per content and language);
+    a draft's, seen only by the parties while it changes, is rendered for each request."""
     memorandum = _get_memorandum_for_user(request, pk)
-    html = render_to_string(
-        "consultations/memoranda/memorandum_pdf.html",
-        {"memorandum": memorandum, "commitments": memorandum.commitments.select_related("program")},
-        request=request,
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(memorandum.number or f"memorandum-{memorandum.pk}") or f"memorandum-{memorandum.pk}"
+    language = translation.get_language()
+    if memorandum.is_public:
+        pdf = services.memorandum_public_pdf(memorandum=memorandum, language=language)
+        return file_response(pdf.file, download_name=f"{name}.pdf", inline=True)
+    response = HttpResponse(
+        services.memorandum_pdf_render(memorandum=memorandum, language=language), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
 
@@ -108,11 +109,8 @@ def memorandum_pdf(request, pk):
 def memorandum_diff(request, pk):
     """What changed between two revisions (?a=1&b=2), in Kazakh and in Russian."""
     memorandum = _get_memorandum_for_user(request, pk)
-    if memorandum.is_public and not (
-        request.user.has_perm("consultations.change_memorandum", memorandum)
-        or request.user.has_perm("consultations.comment_memorandum", memorandum)
-    ):
-        raise Http404  # the review history is for the parties, not the public
+    if not request.user.has_perm("consultations.view_memorandum_review", memorandum):
+        raise Http404
     versions = list(memorandum.versions.order_by("revision"))
     if len(versions) < 2:
         raise Http404
@@ -135,9 +133,10 @@ def memorandum_diff(request, pk):
 
 
 def _detail_url_for(user, memorandum):
+    """The memorandum's page this user works on: staff's, the akimat's, or the public one."""
     if user.has_perm("consultations.change_memorandum", memorandum):
         return reverse("consultations:staff_memorandum_detail", kwargs={"pk": memorandum.pk})
-    if user.is_authenticated and user.is_akimat_official and user.region_id == memorandum.region_id:
+    if user.has_perm("consultations.view_memorandum_as_official", memorandum):
         return reverse("consultations:akimat_memorandum_detail", kwargs={"pk": memorandum.pk})
     return memorandum.get_absolute_url()
 
@@ -217,18 +216,17 @@ def staff_memorandum_edit(request, pk):
 def staff_memorandum_detail(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
     commitments = memorandum.commitments.select_related("program")
+    targets = memorandum.status_targets(memorandum_actor(request.user, memorandum))
     context = {
         "memorandum": memorandum,
         "commitments": commitments,
         "comments": memorandum.comments.select_related("author"),
         "versions": memorandum.versions.select_related("created_by").order_by("revision"),
         "comment_form": StaffCommentForm(),
-        "can_send": memorandum.can_change_status(Memorandum.Status.IN_REVIEW, Memorandum.Role.STAFF),
-        "can_sign": memorandum.can_change_status(Memorandum.Status.SIGNED, Memorandum.Role.STAFF),
+        "can_send": Memorandum.Status.IN_REVIEW in targets,
+        "can_sign": Memorandum.Status.SIGNED in targets,
         "status_targets": [
-            (target, label)
-            for target, label in Memorandum.Status.choices
-            if target in SIMPLE_STAFF_TARGETS and memorandum.can_change_status(target, Memorandum.Role.STAFF)
+            (target, Memorandum.Status(target).label) for target in targets if target in SIMPLE_STAFF_TARGETS
         ],
     }
     return render(request, "consultations/memoranda/staff_detail.html", context)
@@ -237,8 +235,8 @@ def staff_memorandum_detail(request, pk):
 def _transition_or_message(request, func, **kwargs):
     try:
         func(**kwargs)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or _("This change of status is not allowed."))
+    except TransitionNotAllowed as exc:
+        messages.error(request, exc.messages[0])
         return False
     except services.StaleEdit:
         messages.error(request, _("The memorandum changed meanwhile; look at it again."))
@@ -268,7 +266,7 @@ def staff_memorandum_status(request, pk):
     if target not in SIMPLE_STAFF_TARGETS:
         raise Http404
     if _transition_or_message(
-        request, services.memorandum_transition, memorandum=memorandum, target=target, user=request.user
+        request, services.memorandum_change_status, memorandum=memorandum, status=target, user=request.user
     ):
         messages.success(request, _("Status changed."))
     return redirect("consultations:staff_memorandum_detail", pk=pk)
@@ -295,7 +293,7 @@ def staff_memorandum_comment(request, pk):
 @staff_required
 def staff_memorandum_sign(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
-    if not memorandum.can_change_status(Memorandum.Status.SIGNED, Memorandum.Role.STAFF):
+    if not memorandum.can_change_status(Memorandum.Status.SIGNED, memorandum_actor(request.user, memorandum)):
         messages.error(request, _("Only an approved memorandum can be signed."))
         return redirect("consultations:staff_memorandum_detail", pk=pk)
     initial = {"signed_on": timezone.localdate()}
@@ -367,7 +365,7 @@ def staff_commitment_list(request):
     )
 
 
-def commitment_page(request, commitment, *, template, back_url):
+def commitment_page(request, commitment, *, template):
     """Shared by staff and officials: the timeline and, when allowed, the progress form."""
     can_update = request.user.has_perm("consultations.update_commitment_progress", commitment)
     form = None
@@ -384,7 +382,7 @@ def commitment_page(request, commitment, *, template, back_url):
         "memorandum": commitment.memorandum,
         "timeline": commitment.progress_notes.select_related("author"),
         "form": form,
-        "back_url": back_url,
+        "memorandum_url": _detail_url_for(request.user, commitment.memorandum),
     }
     return render(request, template, context)
 
@@ -396,5 +394,4 @@ def staff_commitment_detail(request, pk):
         request,
         commitment,
         template="consultations/memoranda/commitment_detail.html",
-        back_url=reverse("consultations:staff_memorandum_detail", kwargs={"pk": commitment.memorandum_id}),
     )

@@ -61,7 +61,8 @@ def import_preview(request, pk):
             "only_errors": only_errors,
             "error_count": len(job.error_rows),
             "existing_count": sum(1 for r in job.rows if r.get("exists")),
-            "progress": imports.import_job_progress(job),
+            "progress": (progress := imports.import_job_progress(job)),
+            "progress_percent": int(100 * progress / job.total) if job.total else 0,
         },
     )
 
@@ -82,7 +83,7 @@ def import_progress(request, pk):
     return JsonResponse(
         {
             "status": job.status,
-            "status_display": job.get_status_display(),
+            "label": job.get_status_display(),
             "total": job.total,
             "processed": processed,
             "percent": int(100 * processed / job.total) if job.total else 0,

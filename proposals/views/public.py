@@ -1,8 +1,8 @@
 """The public tracker: every public proposal, its status history and official answer."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from foundation.pagination import CountedPaginator
 from proposals import exports, selectors
 from proposals.forms import PublicFilterForm
 from proposals.models import Proposal
@@ -13,9 +13,10 @@ PAGE_SIZE = 25
 def proposal_list(request):
     form = PublicFilterForm(request.GET or None)
     proposals = selectors.public_proposals().select_related("region")
-    if form.is_valid():
-        proposals = selectors.filter_proposals(proposals, form.cleaned_data)
-    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
+    data = form.cleaned_data if form.is_valid() else {}
+    proposals = selectors.filter_proposals(proposals, data)
+    count = selectors.known_count("public", data)
+    page = CountedPaginator(proposals, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from proposals import selectors, services
-from proposals.forms import AnswerForm, MergeForm
+from proposals.forms import AnswerForm, MergeForm, VisibilityForm
 from proposals.views.access import _get_proposal_for_user, perm_required
 
 
@@ -46,7 +46,8 @@ def proposal_staff_detail(request, pk):
     context = {
         "proposal": proposal,
         "form": form,
-        "history": proposal.status_changes.select_related("changed_by"),
+        "visibility_form": VisibilityForm(initial={"is_public": "0" if proposal.is_public else "1"}),
+        "history": selectors.proposal_history(proposal),
         "similar": selectors.similar_proposals(proposal),
         "duplicates": proposal.duplicates.select_related("region"),
         "people_asking": selectors.people_asking(proposal),
@@ -82,4 +83,24 @@ def unmerge(request, pk):
     if duplicate.duplicate_of_id:
         services.proposal_unmerge(duplicate=duplicate, changed_by=request.user)
         messages.success(request, _("The proposal is no longer marked as a duplicate."))
+    return redirect("proposals:staff_detail", pk=pk)
+
+
+@require_POST
+@perm_required("proposals.moderate_proposal")
+def set_visibility(request, pk):
+    """Hide a proposal from the public (spam, abuse) or show it again, with a reason."""
+    proposal = _get_proposal_for_user(request, pk, "proposals.moderate_proposal")
+    form = VisibilityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why, for the proposal's history."))
+        return redirect("proposals:staff_detail", pk=pk)
+    is_public = form.cleaned_data["is_public"]
+    services.proposal_set_visibility(
+        proposal=proposal, is_public=is_public, reason=form.cleaned_data["reason"], user=request.user
+    )
+    if is_public:
+        messages.success(request, _("The proposal is public again."))
+    else:
+        messages.success(request, _("The proposal is hidden from the public."))
     return redirect("proposals:staff_detail", pk=pk)

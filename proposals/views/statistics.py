@@ -13,19 +13,20 @@ from consultations.models import Meeting, Region, Tour
 from foundation.charts import bar_chart
 from foundation.public_cache import public_page
 from programs.models import Direction
+from proposals.counts import proposal_counts
 from proposals.models import Proposal
 
 REVIEWED = [s for s in Proposal.Status.values if s not in (Proposal.Status.RECEIVED, Proposal.Status.DUPLICATE)]
 
 
-def _proposals(tour):
-    """Public proposals of the tour; duplicates are counted once, under the original."""
-    proposals = Proposal.objects.counted()
-    return proposals.filter(tour=tour) if tour is not None else proposals
+def _proposals(tour) -> dict:
+    """Which proposals the charts count: Proposal.objects.counted() of the tour (public, a
+    duplicate once, under its original), as arguments of ProposalCounts.by()."""
+    return {"which": "counted", "tour": tour}
 
 
 def _by_direction(proposals):
-    counts = dict(proposals.order_by().values_list("direction").annotate(n=Count("id")))
+    counts = proposal_counts().by("direction", **proposals)
     return bar_chart(
         slug="direction",
         title=_("Proposals by direction"),
@@ -37,7 +38,7 @@ def _by_direction(proposals):
 
 
 def _by_region(proposals):
-    counts = dict(proposals.order_by().values_list("region").annotate(n=Count("id")))
+    counts = proposal_counts().by("region", **proposals)
     return bar_chart(
         slug="region",
         title=_("Proposals by region"),
@@ -49,7 +50,7 @@ def _by_region(proposals):
 
 
 def _funnel(proposals):
-    counts = dict(proposals.order_by().values_list("status").annotate(n=Count("id")))
+    counts = proposal_counts().by("status", **proposals)
     received = sum(counts.values())
     reviewed = sum(counts.get(s, 0) for s in REVIEWED)
     answered = sum(counts.get(s, 0) for s in Proposal.ANSWERED)

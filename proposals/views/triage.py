@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from foundation.pagination import CountedPaginator
 from foundation.params import int_param
 from proposals import exports, selectors, services
 from proposals.forms import BulkActionForm, TriageFilterForm
@@ -18,18 +18,17 @@ PAGE_SIZES = (25, 50, 100, 200)
 
 def _filtered(request):
     form = TriageFilterForm(request.GET or None)
-    proposals = selectors.triage_proposals()
-    if form.is_valid():
-        proposals = selectors.filter_proposals(proposals, form.cleaned_data)
-    return form, proposals
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, data, selectors.filter_proposals(selectors.triage_proposals(), data)
 
 
 @perm_required("proposals.triage_proposal")
 def triage(request):
-    form, proposals = _filtered(request)
+    form, data, proposals = _filtered(request)
     per_page = int_param(request.GET.get("per_page"))
     per_page = per_page if per_page in PAGE_SIZES else 50
-    page = Paginator(proposals, per_page).get_page(request.GET.get("page"))
+    count = selectors.known_count("all", data)
+    page = CountedPaginator(proposals, per_page, count=count).get_page(request.GET.get("page"))
     page.object_list = selectors.with_duplicate_counts(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
@@ -87,7 +86,7 @@ def bulk_action(request):
 def export(request, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    _form, proposals = _filtered(request)
+    _form, _data, proposals = _filtered(request)
     if fmt == "xlsx":
         return exports.xlsx_response(proposals, exports.STAFF_COLUMNS, "proposals.xlsx")
     return exports.csv_response(proposals, exports.STAFF_COLUMNS, "proposals.csv")

@@ -90,3 +90,17 @@ class TestReview:
         client = client_for(official_astana)
         with django_assert_max_num_queries(10):
             assert client.get(f"/en/akimat/memoranda/{memorandum.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+class TestCommitmentPage:
+    def test_the_memorandum_title_links_to_the_memorandum_for_each_reader(self, astana, official_astana, staff_user):
+        # Bug 12: the title linked to the official's home instead of the memorandum.
+        memorandum = make_memorandum(astana, S.SIGNED)
+        commitment = memorandum.commitments.first()
+        official_page = client_for(official_astana).get(f"/en/akimat/commitments/{commitment.pk}/")
+        assert official_page.status_code == 200
+        html = official_page.content.decode()
+        assert f'<a href="/en/akimat/memoranda/{memorandum.pk}/" data-testid="memorandum-link">' in html
+        staff_page = client_for(staff_user).get(f"/en/staff/commitments/{commitment.pk}/").content.decode()
+        assert f'<a href="/en/staff/memoranda/{memorandum.pk}/" data-testid="memorandum-link">' in staff_page

@@ -1,8 +1,12 @@
 """The public meeting page: summary, minutes only once published, participation, photos,
 outcomes and the proposals voiced."""
 
+import datetime
+import re
+
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from consultations.models import Meeting, MeetingAttachment, Memorandum, Participation
 from tests import factories
@@ -41,12 +45,33 @@ class TestMeetingDetail:
 
     def test_a_planned_meeting_shows_its_status_and_agenda_only(self, client, tour):
         meeting = factories.MeetingFactory(
-            tour=tour, status=Meeting.Status.PLANNED, agenda="Бағдарламалар", summary="Алдын ала түйіндеме"
+            tour=tour,
+            status=Meeting.Status.PLANNED,
+            starts_at=timezone.now() + datetime.timedelta(days=5),
+            agenda="Бағдарламалар",
+            summary="Алдын ала түйіндеме",
         )
         html = page(client, meeting)
         assert 'data-testid="meeting-planned"' in html
         assert "Бағдарламалар" in html
         assert "Алдын ала түйіндеме" not in html
+
+    def test_a_planned_meeting_whose_date_passed_does_not_say_it_is_to_come(self, client, tour):
+        # Bug 6: it still said "has not taken place yet".
+        meeting = factories.MeetingFactory(
+            tour=tour, status=Meeting.Status.PLANNED, starts_at=timezone.now() - datetime.timedelta(days=2)
+        )
+        html = page(client, meeting)
+        assert "has not taken place yet" not in html
+        assert 'data-testid="meeting-pending"' in html
+
+    @pytest.mark.parametrize("status", [Meeting.Status.HELD, Meeting.Status.MINUTES_PUBLISHED])
+    def test_the_agenda_stays_once_the_meeting_is_held(self, client, tour, status):
+        # Bug 6: the agenda vanished from the public page once the meeting was held.
+        meeting = factories.MeetingFactory(tour=tour, status=status, agenda="1. Бағдарламалар туралы")
+        html = page(client, meeting)
+        assert 'data-testid="meeting-agenda"' in html
+        assert "Бағдарламалар туралы" in html
 
     def test_a_cancelled_meeting_says_so(self, client, tour):
         meeting = factories.MeetingFactory(tour=tour, status=Meeting.Status.CANCELLED, outcomes="Ештеңе")
@@ -105,6 +130,26 @@ class TestMeetingDetail:
         html = page(client, meeting)
         assert f'href="/en/memoranda/{signed.pk}/"' in html
         assert "Жоба күйінде" not in html
+
+    def test_its_more_proposals_link_lists_exactly_its_proposals(self, client, tour, astana):
+        # Bug 5: "Showing 10 of 14 … see the tracker" linked to the region filter (22).
+        meeting = factories.MeetingFactory(tour=tour, region=astana, status=Meeting.Status.HELD)
+        factories.ProposalFactory.create_batch(14, tour=tour, region=astana, meeting=meeting)
+        factories.ProposalFactory.create_batch(8, tour=tour, region=astana)  # same region, other channels
+        html = page(client, meeting)
+        assert "Showing 10 of 14 proposals." in html
+        link = re.search(r'<a href="([^"]+)" data-testid="all-meeting-proposals">', html).group(1)
+        assert link == f"/en/proposals/?meeting={meeting.pk}"
+        tracker = client.get(link)
+        assert tracker.status_code == 200
+        assert tracker.context["page_obj"].paginator.count == 14
+        assert 'data-testid="meeting-filter"' in tracker.content.decode()
+
+    def test_a_proposal_links_to_its_meeting(self, client, tour):
+        meeting = factories.MeetingFactory(tour=tour, status=Meeting.Status.HELD, title="Астанадағы кездесу")
+        proposal = factories.ProposalFactory(tour=tour, meeting=meeting)
+        html = client.get(f"/en/proposals/{proposal.code}/").content.decode()
+        assert f'<a href="/en/meetings/{meeting.pk}/" data-testid="proposal-meeting">Астанадағы кездесу</a>' in html
 
     def test_an_unknown_meeting_is_404(self, client, db):
         assert client.get("/en/meetings/999999/").status_code == 404

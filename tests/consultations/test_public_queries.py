@@ -21,7 +21,7 @@ BOUNDS = {
     "meeting_detail": 7,  # + the other regions it covers
     "program_list": 1,
     "program_detail": 4,  # the count of public proposals through program.proposals.public()
-    "statistics": 6,
+    "statistics": 3,  # current tour, regions, meetings by month; proposals counted from the cache
     "accessibility": 0,
 }
 

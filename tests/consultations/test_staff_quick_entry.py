@@ -1,6 +1,7 @@
 """Views of proposals/quick_entry.py: typing many proposals voiced at a meeting in one sitting."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from proposals.models import Proposal, ProposalStatusChange
 from tests import factories
@@ -69,6 +70,24 @@ class TestQuickEntry:
         page = staff_client.get(self.url(meeting)).content.decode()
         assert "10 proposals saved." in page
         assert 'data-testid="saved-count">10<' in page
+
+    def test_at_an_online_conference_the_channel_is_online_conference(self, staff_client, tour, astana):
+        # Bug 4: quick entry stored "meeting" whatever the kind; statistics undercounted conferences.
+        conference = factories.MeetingFactory(
+            tour=tour, region=astana, kind="online_conference", online_url="https://zoom.example/j/1"
+        )
+        response = staff_client.post(self.url(conference), post_data(PROPOSALS[:2], total=2))
+        assert response.status_code == 302
+        assert list(conference.proposals.values_list("channel", flat=True)) == ["online_conference"] * 2
+
+    def test_the_import_takes_the_channel_from_the_chosen_meeting(self, tour, astana):
+        from proposals.forms import ImportForm
+
+        conference = factories.MeetingFactory(tour=tour, region=astana, kind="online_conference")
+        upload = SimpleUploadedFile("p.csv", "text,region\nМектеп салу керек,KZ-71\n".encode())
+        form = ImportForm({"tour": tour.pk, "channel": "meeting", "meeting": conference.pk}, {"file": upload})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["channel"] == "online_conference"
 
     def test_it_accepts_more_rows_than_offered(self, staff_client, meeting):
         rows = [(f"Ұсыныс №{i}", "other", "", "") for i in range(25)]

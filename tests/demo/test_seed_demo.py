@@ -8,7 +8,7 @@ from accounts.models import User
 from consultations.models import Commitment, CommitmentProgress, Meeting, Memorandum, Region, ReviewComment, Tour
 from programs.models import Direction, Program
 from proposals.models import Proposal
-from proposals.services import proposal_set_status
+from proposals.services import proposal_change_status
 from tests.demo.conftest import database_snapshot, run_seed_demo
 
 KAZAKH_LETTERS = set("әғқңөұүһі")
@@ -125,7 +125,8 @@ class TestSeedDemo:
 
     def test_it_restores_a_proposal_and_rewrites_its_history(self, seeded):
         proposal = Proposal.objects.filter(status=Proposal.Status.ACCEPTED).first()
-        proposal_set_status(proposal=proposal, status=Proposal.Status.DECLINED)
+        staff = User.objects.get(username="staff")
+        proposal_change_status(proposal=proposal, status=Proposal.Status.DECLINED, user=staff)
         output = run_seed_demo()
         assert "Proposal: 0 created, 1 updated" in output
         proposal.refresh_from_db()

@@ -78,7 +78,7 @@ def test_staff_imports_a_file_and_sees_the_progress_bar(page, live_server, tmp_p
     assert run_axe(page) == []
     page.get_by_test_id("confirm-import").click()
     bar = page.get_by_role("progressbar")
-    expect(bar).to_have_attribute("aria-valuenow", "40")
+    expect(bar).to_have_attribute("aria-valuenow", "100")
     expect(page.get_by_test_id("import-status")).to_have_text("Imported")
     save_screenshot(page, "proposals-import-done")
     assert run_axe(page) == []

@@ -293,3 +293,33 @@ def django_capture():
     from django.test import TestCase
 
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_sweep_skips_the_rows_another_sweep_holds_without_waiting():
+    import threading
+
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SELECT … FOR UPDATE SKIP LOCKED is PostgreSQL's; SQLite sweeps claim row by row")
+    items = [email_item() for _ in range(3)]
+    holding, release = threading.Event(), threading.Event()
+
+    def other_sweep():
+        with transaction.atomic():
+            list(OutboxItem.objects.filter(pk__in=[items[0].pk, items[1].pk]).select_for_update())
+            holding.set()
+            release.wait(10)
+        connection.close()
+
+    thread = threading.Thread(target=other_sweep)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        started = timezone.now()
+        assert services._claim_due(timezone.now()) == [items[2].pk]
+        assert (timezone.now() - started).total_seconds() < 5  # it did not wait for the other
+    finally:
+        release.set()
+        thread.join()

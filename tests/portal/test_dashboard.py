@@ -82,3 +82,19 @@ class TestDashboard:
         factories.CommitmentFactory.create_batch(20, memorandum=signed, due_on=timezone.localdate())
         with django_assert_max_num_queries(12):
             staff_client.get(URL)
+
+
+@pytest.mark.django_db
+class TestDashboardOutbox:
+    def test_it_shows_what_waits_and_what_failed_with_a_link(self, staff_client):
+        from outbox.models import OutboxItem
+
+        for status in ("pending", "pending", "sending", "failed", "sent"):
+            OutboxItem.objects.create(kind="email", subject="x", recipients=["a@example.kz"], status=status)
+        html = staff_client.get(URL).content.decode()
+        assert 'data-testid="count-outbox-failed">1<' in html
+        assert "3 items waiting · 1 item failed" in html
+        assert 'href="/en/staff/outbox/"' in html
+
+    def test_nothing_waiting_says_so(self, staff_client):
+        assert "None waiting: every e-mail and job has been sent." in staff_client.get(URL).content.decode()

@@ -190,7 +190,7 @@ class TestImportProgress:
         data = staff_client.get(reverse("proposals:import_progress", args=[job.pk])).json()
         assert data == {
             "status": "done",
-            "status_display": "Imported",
+            "label": "Imported",
             "total": 3,
             "processed": 3,
             "percent": 100,
@@ -206,7 +206,7 @@ class TestImportProgress:
         confirm(staff_client, job)
         page = staff_client.get(f"/en/proposals/staff/import/{job.pk}/").content.decode()
         assert 'role="progressbar"' in page
-        assert 'aria-valuenow="3"' in page
+        assert 'aria-valuenow="100" data-percent="100"' in page  # 3 of 3 rows, in per cent like the PDF's
 
     def test_confirm_is_post_only(self, staff_client, tour):
         upload(staff_client, tour, csv_file(GOOD))
@@ -224,3 +224,18 @@ class TestImportTemplate:
         job = ImportJob.objects.get()
         assert job.is_valid, (job.file_errors, job.error_rows)
         assert job.total == 2
+
+
+@pytest.mark.django_db
+class TestImportIsSeenByThePublicPages:
+    def test_an_import_renews_the_counts_and_the_page_cache(self, staff_client, tour):
+        """bulk_create sends no signal: the import tells the counts and the page cache itself."""
+        from foundation import public_cache
+        from proposals.counts import proposal_counts
+
+        assert proposal_counts().count(tour=tour) == 0
+        version = public_cache.content_version()
+        upload(staff_client, tour, csv_file(GOOD))
+        confirm(staff_client, ImportJob.objects.get())
+        assert proposal_counts().count(tour=tour) == 3
+        assert public_cache.content_version() != version

@@ -32,9 +32,11 @@ class TestProposalList:
 
 @pytest.mark.django_db
 class TestProposalDetail:
-    def test_it_shows_the_answer_in_the_current_language_with_fallback(self, client, tour):
+    def test_it_shows_the_answer_in_the_current_language_with_fallback(self, client, tour, staff_user):
         proposal = make_proposal(tour=tour)
-        services.proposal_answer(proposal=proposal, status="accepted", answers={"kk": "Қабылданды", "ru": "Принято"})
+        services.proposal_answer(
+            proposal=proposal, status="accepted", answers={"kk": "Қабылданды", "ru": "Принято"}, answered_by=staff_user
+        )
         assert "Принято" in client.get(f"/ru/proposals/{proposal.code}/").content.decode()
         assert "Қабылданды" in client.get(f"/en/proposals/{proposal.code}/").content.decode()
 
@@ -44,10 +46,12 @@ class TestProposalDetail:
         assert "Жасырын Адам" not in client.get(f"/en/proposals/{hidden.code}/").content.decode()
         assert "Ашық Адам" in client.get(f"/en/proposals/{shown.code}/").content.decode()
 
-    def test_it_shows_the_status_history_and_the_program(self, client, tour):
+    def test_it_shows_the_status_history_and_the_program(self, client, tour, staff_user):
         proposal = make_proposal(tour=tour)
         program = factories.ProgramFactory(title_en="Exoskeletons")
-        services.proposal_answer(proposal=proposal, status="accepted", answers={"en": "Yes"}, program=program)
+        services.proposal_answer(
+            proposal=proposal, status="accepted", answers={"en": "Yes"}, program=program, answered_by=staff_user
+        )
         page = client.get(f"/en/proposals/{proposal.code}/").content.decode()
         assert "Exoskeletons" in page and "Received" in page and "Accepted" in page
 

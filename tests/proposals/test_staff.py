@@ -115,10 +115,12 @@ class TestSimilarAndMerge:
         assert "3 people asked for the same." in page
         assert second.status_changes.last().note == original.code
 
-    def test_the_page_needs_few_queries(self, staff_client, tour, django_assert_max_num_queries):
+    def test_the_page_needs_few_queries(self, staff_client, staff_user, tour, django_assert_max_num_queries):
         original = make_proposal(tour=tour, text="Оңалту орталығы керек")
         for i in range(8):
-            services.proposal_merge(duplicate=make_proposal(tour=tour, text=f"Оңалту орталығы {i}"), original=original)
+            services.proposal_merge(
+                duplicate=make_proposal(tour=tour, text=f"Оңалту орталығы {i}"), original=original, merged_by=staff_user
+            )
             make_proposal(tour=tour, text=f"Оңалту орталығын салу {i}")
         with django_assert_max_num_queries(14):
             response = staff_client.get(url(original))
@@ -130,9 +132,9 @@ class TestSimilarAndMerge:
         assert staff_client.get(url(proposal, "merge/")).status_code == 405
         assert staff_client.get(url(proposal, "unmerge/")).status_code == 405
 
-    def test_unmerge_restores_the_proposal(self, staff_client, tour):
+    def test_unmerge_restores_the_proposal(self, staff_client, staff_user, tour):
         original, dup = make_proposal(tour=tour), make_proposal(tour=tour)
-        services.proposal_merge(duplicate=dup, original=original)
+        services.proposal_merge(duplicate=dup, original=original, merged_by=staff_user)
         staff_client.post(url(dup, "unmerge/"))
         dup.refresh_from_db()
         assert dup.duplicate_of is None and dup.status == Proposal.Status.UNDER_REVIEW

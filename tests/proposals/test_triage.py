@@ -36,12 +36,14 @@ class TestTriageList:
         response = staff_client.get(TRIAGE, {"q": "құрылыс мектептер"})
         assert response.context["total"] == 1
 
-    def test_it_shows_how_many_people_asked_for_the_same(self, staff_client, tour):
+    def test_it_shows_how_many_people_asked_for_the_same(self, staff_client, staff_user, tour):
         from proposals.services import proposal_merge
 
         original = make_proposal(tour=tour, text="Түпнұсқа ұсыныс")
         for i in range(2):
-            proposal_merge(duplicate=make_proposal(tour=tour, text=f"Қайталама {i}"), original=original)
+            proposal_merge(
+                duplicate=make_proposal(tour=tour, text=f"Қайталама {i}"), original=original, merged_by=staff_user
+            )
         page = staff_client.get(TRIAGE, {"status": "received"}).content.decode()
         assert "3 people asked" in page
 
@@ -65,13 +67,13 @@ class TestBulkAction:
         assert set(Proposal.objects.values_list("status", flat=True)) == {"under_review"}
         assert proposals[0].status_changes.last().changed_by == staff_user
 
-    def test_a_failing_bulk_action_changes_nothing(self, staff_client, tour):
+    def test_a_failing_bulk_action_changes_nothing(self, staff_client, staff_user, tour):
         good = [make_proposal(tour=tour, text=f"Ұсыныс {i}") for i in range(3)]
         original = make_proposal(tour=tour, text="Түпнұсқа")
         duplicate = make_proposal(tour=tour, text="Қайталама")
         from proposals.services import proposal_merge
 
-        proposal_merge(duplicate=duplicate, original=original)
+        proposal_merge(duplicate=duplicate, original=original, merged_by=staff_user)
         before = list(Proposal.objects.order_by("pk").values_list("status", flat=True))
         changes = sum(p.status_changes.count() for p in Proposal.objects.all())
         response = staff_client.post(

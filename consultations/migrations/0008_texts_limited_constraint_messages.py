@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0006_event_scope_and_online_access'),
+        ('consultations', '0007_memorandum_pdf'),
         ('programs', '0002_texts_limited_constraint_messages'),
     ]
 

@@ -11,9 +11,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0007_texts_limited_constraint_messages'),
+        ('consultations', '0008_texts_limited_constraint_messages'),
         ('programs', '0002_texts_limited_constraint_messages'),
-        ('proposals', '0007_search_text_only_public'),
+        ('proposals', '0009_search_text_only_public'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -21,6 +21,6 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("proposals", "0006_proposal_submitted_from")]
+    dependencies = [("proposals", "0008_proposal_moderation")]
 
     operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
