@@ -318,6 +318,10 @@ def main() -> int:
             # The machine is shared: the floor drifts within a run. Measure it between pages
             # and take each page's ratio to the mean of the floors just before and after it.
             rows = []
+            # Every worker loads the catalogues and compiles templates on its first requests:
+            # let each do so before anything is measured.
+            for path in ("/kk/", "/ru/", "/en/", "/kk/proposals/", "/kk/regions/"):
+                wrk(server.base, path, "", True, 1)
             floors = [wrk(server.base, "/bench-hello/", "", False, FLOOR_SECONDS)]
             _latency, floor_cpu = single_ms(server, "/bench-hello/", "", True)
             for label, path, as_staff, vary in page_list:

@@ -3,12 +3,14 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from foundation.urls import handler500  # noqa: F401 - the site's error page, as in production
-from foundation.urls import urlpatterns as site_urlpatterns
+from foundation import urls as site
+
+# The site's own error page, as in production (Django's default where the site has none).
+handler500 = getattr(site, "handler500", "django.views.defaults.server_error")
 
 
 def hello(request):
     return HttpResponse("hello", content_type="text/plain")
 
 
-urlpatterns = [path("bench-hello/", hello), *site_urlpatterns]
+urlpatterns = [path("bench-hello/", hello), *site.urlpatterns]

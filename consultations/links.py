@@ -34,3 +34,9 @@ def validate_event_link(value: str) -> None:
             % {"host": parts.hostname or "?", "allowed": ", ".join(settings.EVENT_LINK_HOSTS)},
             code="host",
         )
+
+
+def validate_https(value: str) -> None:
+    """Any https link (press reports live on many sites); nothing else."""
+    if value and urlsplit(value).scheme != "https":
+        raise ValidationError(_("The link must start with https://."), code="scheme")

@@ -315,11 +315,12 @@ class Meeting(WorkflowMixin, models.Model):
             return ""
         return self.recording_url if now >= self.ends_at_or_default else ""
 
-    def online_access_changes_at(self, now=None) -> datetime.datetime | None:
-        """When what `public_join_url`/`public_recording_url` answer next changes, or None.
-        Cached public pages must not outlive it."""
+    def public_page_changes_at(self, now=None) -> datetime.datetime | None:
+        """When the public page next changes by itself (the join link appears, registration
+        closes at the start, the recording replaces the join link at the end), or None.
+        Cached pages must not outlive it."""
         now = now or timezone.now()
-        moments = [self.join_opens_at(), self.ends_at_or_default]
+        moments = [self.join_opens_at(), self.starts_at, self.ends_at_or_default]
         return min((m for m in moments if m > now), default=None)
 
 
@@ -442,6 +443,11 @@ class MinutesPdf(models.Model):
 
 
 class MemorandumQuerySet(models.QuerySet):
+    def sent(self):
+        """Memoranda the akimat has been sent (every one but a draft): what its officials see.
+        The object form is `Memorandum.was_sent`."""
+        return self.exclude(status=Memorandum.Status.DRAFT)
+
     def public(self):
         """Memoranda the public may read: signed ones, and those that ran their course since."""
         return self.filter(status__in=Memorandum.PUBLIC_STATUSES)
@@ -552,6 +558,10 @@ class Memorandum(WorkflowMixin, models.Model):
         return self.status in self.PUBLIC_STATUSES
 
     @property
+    def was_sent(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
 
@@ -627,6 +637,10 @@ class ReviewComment(models.Model):
 
 class CommitmentQuerySet(models.QuerySet):
     """One definition of each set of commitments; every page, selector and reminder uses these."""
+
+    def sent(self):
+        """Commitments of memoranda sent to the akimat (MemorandumQuerySet.sent)."""
+        return self.exclude(memorandum__status=Memorandum.Status.DRAFT)
 
     def binding(self):
         """Commitments in force: those of a signed memorandum (a draft binds nobody)."""

@@ -42,7 +42,7 @@ def commitment_is_foundations(user, commitment) -> bool:
 @rules.predicate
 def memorandum_was_sent(user, memorandum) -> bool:
     """Officials see a memorandum from the moment staff first send it for review."""
-    return memorandum is not None and memorandum.status != memorandum.Status.DRAFT
+    return memorandum is not None and memorandum.was_sent
 
 
 @rules.predicate

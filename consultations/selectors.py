@@ -73,10 +73,7 @@ def region_commitment_counts(region, *, for_officials: bool = False) -> dict:
     """Commitments of a region's memoranda by state (Commitment.state_counts): those of public
     memoranda, or for the region's officials those of every memorandum sent to them."""
     commitments = Commitment.objects.filter(memorandum__region=region)
-    if for_officials:
-        commitments = commitments.exclude(memorandum__status=Memorandum.Status.DRAFT)
-    else:
-        commitments = commitments.public()
+    commitments = commitments.sent() if for_officials else commitments.public()
     return commitments.aggregate(**Commitment.state_counts())
 
 

@@ -27,9 +27,11 @@ from consultations.models import (
     Tour,
 )
 from demo.data import astana as astana_data
+from demo.data import events as event_data
 from demo.data import proposals as proposal_data
 from demo.data import regions as region_data
 from demo.data.programs import PROGRAMS
+from events.models import PressCoverage
 from programs.models import Program
 from proposals.models import CODE_ALPHABET, CODE_LENGTH, Proposal, ProposalStatusChange
 from proposals.services import proposal_change_status, proposal_create
@@ -202,7 +204,8 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
             "status": status,
             "starts_at": _dt(starts_at),
             "venue": venue,
-            "online_url": f"https://meet.example.kz/kh-2026-{code.lower()}" if kind == "online_conference" else "",
+            "attendance": Meeting.Attendance.ONLINE if kind == "online_conference" else Meeting.Attendance.IN_PERSON,
+            "online_url": f"https://us02web.zoom.us/j/82026{region.kato}0000" if kind == "online_conference" else "",
             "chair": region_data.CHAIR[lang],
             "hosts": region_data.HOSTS[lang].format(name=name),
             "agenda": region_data.AGENDA[lang].format(programs=_programs_of_region(code, lang)),
@@ -217,6 +220,71 @@ def seed_regional_meetings(stats: Stats, *, tour: Tour, users: dict) -> dict:
             _seed_participation(stats, meeting, participants)
         meetings[code] = meeting
     return meetings
+
+
+def _online_url(day: datetime.date, n: int) -> str:
+    return f"https://us02web.zoom.us/j/8{day:%Y%m%d}{n:02d}"
+
+
+def seed_online_conferences(stats: Stats, *, tour: Tour, users: dict) -> int:
+    """The online conferences besides the regional ones above: 40 in all, national (thematic),
+    of one region or of several, one every two or three days from June to August."""
+    regions = {r.code_iso: r for r in Region.objects.all()}
+    first = datetime.date(2026, 6, 3)
+    specs = [("kk", [], theme_kk) for theme_kk, _ in event_data.NATIONAL_THEMES]
+    specs += [(lang, codes, None) for codes, lang in event_data.REGIONAL]
+    # Interleave national and regional ones through the summer, the same order on every run.
+    random.Random("demo-online-conferences").shuffle(specs)
+    for n, (lang, codes, theme) in enumerate(specs):
+        day = first + datetime.timedelta(days=n * 5 // 2)
+        concerned = [regions[code] for code in codes]
+        if theme:
+            title = event_data.TITLE_NATIONAL.format(theme=theme)
+        else:
+            names = ", ".join(_region_name(r, lang) for r in concerned)
+            title = event_data.TITLE_REGIONAL[lang].format(names=names)
+        count = random.Random(f"demo-online-{n}").randint(40, 180)
+        values = {
+            "region": concerned[0] if concerned else None,
+            "kind": Meeting.Kind.ONLINE_CONFERENCE,
+            "attendance": Meeting.Attendance.ONLINE,
+            "status": Meeting.Status.HELD,
+            "starts_at": _dt(f"{day.isoformat()}T15:00"),
+            "online_url": _online_url(day, n),
+            "online_is_public": not concerned,
+            "chair": event_data.CHAIR,
+            "summary": event_data.SUMMARY[lang].format(count=count),
+            "created_by": users["staff"],
+        }
+        meeting = _upsert(stats, Meeting, {"tour": tour, "title": title}, values)
+        others = {r.pk for r in concerned[1:]}
+        if set(meeting.regions.values_list("pk", flat=True)) != others:
+            meeting.regions.set(others)
+            stats.updated["Meeting.regions"] += 1
+        _seed_participation(stats, meeting, [(Participation.Group.CITIZENS, count, "")])
+    return len(specs)
+
+
+def seed_national_conference(stats: Stats, *, tour: Tour, users: dict) -> Meeting:
+    data = dict(event_data.NATIONAL_CONFERENCE)
+    values = {k: v for k, v in data.items() if k not in ("title", "starts_at", "ends_at")}
+    values |= {
+        "region": None,
+        "starts_at": _dt(data["starts_at"]),
+        "ends_at": _dt(data["ends_at"]),
+        "created_by": users["staff"],
+    }
+    return _upsert(stats, Meeting, {"tour": tour, "title": data["title"]}, values)
+
+
+def seed_press_coverage(stats: Stats, *, meeting: Meeting) -> None:
+    data = event_data.ASTANA_PRESS
+    _upsert(
+        stats,
+        PressCoverage,
+        {"meeting": meeting, "url": data["url"]},
+        {"title": data["title"], "outlet": data["outlet"], "published_on": _date(data["published_on"])},
+    )
 
 
 def _seed_version(stats: Stats, memorandum: Memorandum, user):
@@ -595,6 +663,9 @@ def seed_all() -> Stats:
     tour = seed_tour(stats)
     astana_meeting = seed_astana_meeting(stats, tour=tour, users=users)
     regional_meetings = seed_regional_meetings(stats, tour=tour, users=users)
+    seed_online_conferences(stats, tour=tour, users=users)
+    seed_national_conference(stats, tour=tour, users=users)
+    seed_press_coverage(stats, meeting=astana_meeting)
     seed_astana_memorandum(stats, tour=tour, meeting=astana_meeting, users=users, programs=programs)
     seed_regional_memoranda(stats, tour=tour, meetings=regional_meetings, users=users, programs=programs)
     seed_proposals(

@@ -17,6 +17,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -37,11 +38,28 @@ def content_version() -> int | None:
     return None if version is best_effort.UNAVAILABLE else version
 
 
-def bump_content_version(**kwargs) -> bool:
-    """Signal receiver: anything the public sees has changed. Never fails the write."""
+def _write_version() -> bool:
     global _bump_pending
     _bump_pending = not best_effort.set(VERSION_KEY, time.time_ns(), timeout=None)
     return not _bump_pending
+
+
+def _bump_after_commit() -> None:
+    _write_version()
+
+
+def bump_content_version(**kwargs) -> bool:
+    """Signal receiver: anything the public sees has changed. Never fails the write.
+
+    Inside a transaction it bumps again, once, when the transaction commits: until then other
+    processes still read the old data, and a page they render meanwhile would otherwise stay
+    cached under the new version.
+    """
+    written = _write_version()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(func is _bump_after_commit for _s, func, _r in connection.run_on_commit):
+        transaction.on_commit(_bump_after_commit)
+    return written
 
 
 def _cacheable_request(request) -> bool:
@@ -82,7 +100,12 @@ def public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code == 200 and not response.streaming and not response.cookies:
+            # A page that changes by itself at a known time (an event's join link appears) says
+            # how long it stays right; it is cached no longer than that.
+            limit = getattr(response, "public_cache_seconds", None)
+            if limit is not None:
+                seconds = min(seconds, int(limit))
+            if response.status_code == 200 and not response.streaming and not response.cookies and seconds > 0:
                 stored = best_effort.set(key, (response.content, response["Content-Type"]), seconds)
                 response["X-Public-Cache"] = "miss" if stored else "off"
         patch_vary_headers(response, ["Cookie"])

@@ -47,10 +47,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
-    "import_export",
     "simple_history",
     "axes",
-    "django_htmx",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -59,6 +57,7 @@ INSTALLED_APPS = [
     "accounts",
     "programs",
     "consultations",
+    "events",
     "proposals",
     "demo",
     "opendata",
@@ -77,7 +76,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # last, per django-axes
 ]
 
@@ -168,6 +166,11 @@ CELERY_BEAT_SCHEDULE["imports-recover"] = {"task": "proposals.tasks.recover_impo
 CELERY_BEAT_SCHEDULE["commitments-daily"] = {
     "task": "consultations.tasks.memoranda.commitments_daily",
     "schedule": crontab(hour=8, minute=0),
+}
+# Events: remind registered people the day before, daily at 10:00 (each reminder sent once).
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.remind_tomorrows_events",
+    "schedule": crontab(hour=10, minute=0),
 }
 
 # Online events: join and recording links must be https to one of these hosts (or their

@@ -15,6 +15,7 @@ class PublicPagesSitemap(Sitemap):
             "home",
             "programs:list",
             "consultations:region_list",
+            "events:calendar",
             "proposals:list",
             "proposals:statistics",
             "opendata:index",

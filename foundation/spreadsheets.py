@@ -11,25 +11,31 @@ Text from the public (a proposal, an organisation's name) can start like a formu
 import csv
 import io
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def csv_safe(value):
-    """A CSV cell value that no spreadsheet runs as a formula; non-text values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+def safe_cell(value):
+    """A CSV cell as a spreadsheet should read it: text that would start a formula gets a leading
+    apostrophe; None is empty; booleans are true/false; numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
 class SafeCsvWriter:
-    """csv.writer whose text cells are neutralised by csv_safe. `writerow` returns what it wrote."""
+    """csv.writer whose cells go through safe_cell. `writerow` returns what it wrote."""
 
     def __init__(self, fileobj, **kwargs):
         self._writer = csv.writer(fileobj, **kwargs)
 
     def writerow(self, row):
-        return self._writer.writerow([csv_safe(value) for value in row])
+        return self._writer.writerow([safe_cell(value) for value in row])
 
     def writerows(self, rows):
         for row in rows:

@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include("programs.urls")),
     path("proposals/", include("proposals.urls")),
     path("staff/outbox/", include("outbox.urls")),
+    path("", include("events.urls")),
     # The staff dashboard is portal's (it shows every app) but keeps its name in this namespace.
     path(
         "",

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from consultations.models import Commitment, Meeting, Memorandum, Participation, Region
+from foundation.links import absolute
 from opendata import selectors
-from opendata.links import absolute
 from programs.models import Direction, Program
 from proposals.models import Proposal
 

@@ -18,8 +18,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from foundation.links import absolute
+from foundation.spreadsheets import safe_cell
 from opendata.datasets import DATASETS, LANGS
-from opendata.links import absolute
 from opendata.models import Package
 
 logger = logging.getLogger(__name__)
@@ -28,20 +29,6 @@ LICENCE_TEXT = Path(__file__).resolve().parent / "data" / "CC-BY-4.0.txt"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 KEEP_READY = 3  # older packages are deleted, files and rows, after a new one is ready
 KEEP_FAILED = 10
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """A cell as a spreadsheet should read it: text that would start a formula gets a leading
-    apostrophe; None is empty; booleans are true/false."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_csv(handle, header, rows) -> int:

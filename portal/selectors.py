@@ -35,7 +35,8 @@ def tour_progress(tour) -> TourProgress:
         return TourProgress(regions_total, 0, 0, 0, 0, 0, 0, 0)
     meetings = tour.meetings.filter(status__in=Meeting.HELD_STATUSES).aggregate(
         held=Count("id"),
-        regions=Count("region", distinct=True),
+        # Visited: an event held there in person; an online conference visits nobody.
+        regions=Count("region", distinct=True, filter=~Q(attendance=Meeting.Attendance.ONLINE)),
         online=Count("id", filter=Q(kind=Meeting.Kind.ONLINE_CONFERENCE)),
     )
     proposals = proposal_counts()  # kept in the cache: counting 100,000 proposals per request is slow

@@ -133,8 +133,7 @@ def proposals_changed(**kwargs) -> None:
 
     Bumps the public page cache and renews the counts (see the module's docstring).
     """
-    bump_content_version()
-    transaction.on_commit(bump_content_version)  # a page rendered before the commit may be cached
+    bump_content_version()  # again on commit, by itself: a page rendered before the commit may be cached
     if settings.CELERY_TASK_ALWAYS_EAGER:
         # No worker: drop the counts now (this transaction reads its own writes) and again
         # after the commit (another request may have counted in between).

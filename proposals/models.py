@@ -215,6 +215,10 @@ class Proposal(WorkflowMixin, models.Model):
             # (region page, tracker filters) and a meeting's (meeting page).
             models.Index(fields=["region", "status"], condition=Q(is_public=True), name="proposal_public_region"),
             models.Index(fields=["meeting"], condition=Q(is_public=True), name="proposal_public_meeting"),
+            # The tracker's deep pages walk it for ids alone (foundation.pagination.CountedPaginator.page).
+            models.Index(
+                fields=["-created_at", "-id"], condition=Q(is_public=True), name="proposal_public_newest_first"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

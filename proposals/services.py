@@ -6,8 +6,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from foundation.links import absolute
 from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
 from proposals.counts import proposals_changed
@@ -75,7 +75,7 @@ def proposal_queue_answer_email(*, proposal: Proposal) -> bool:
         return False
     proposal.answer_notified_at = now
     with translation.override(proposal.language or settings.LANGUAGE_CODE):
-        url = settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
+        url = absolute(proposal.get_absolute_url())
         subject = _("Answer to your proposal %(code)s") % {"code": proposal.code}
         body = render_to_string("proposals/email/answer.txt", {"proposal": proposal, "url": url})
     outbox.enqueue_email(subject=subject, body=body, recipients=[proposal.contact_email], description=subject)
@@ -240,7 +240,3 @@ def proposal_unmerge(*, duplicate: Proposal, changed_by=None) -> Proposal:
     duplicate = Proposal.objects.select_for_update().get(pk=duplicate.pk)
     proposal_change_status(proposal=duplicate, status=Proposal.Status.UNDER_REVIEW, user=changed_by)
     return duplicate
-
-
-def changed_message(count: int) -> str:
-    return ngettext("%(count)d proposal changed.", "%(count)d proposals changed.", count) % {"count": count}

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from consultations.models import Meeting, MeetingAttachment, MinutesPdf, Participation, Region
 from consultations.rules import meeting_actor
 from foundation import uploads
+from foundation.locking import claim_next_version
 from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
 
@@ -110,8 +110,8 @@ def changes_since(*, meeting: Meeting, version: int) -> tuple[list[FieldChange],
 def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason: str = "") -> Meeting:
     """Save a meeting built by a form, refusing it when someone saved in between.
 
-    The version is claimed with a conditional UPDATE first: of two concurrent saves carrying
-    the same version, exactly one matches the row, on SQLite and PostgreSQL alike.
+    The version is claimed first (foundation/locking.py): of two concurrent saves carrying the
+    same version, exactly one goes through.
     """
     # Named explicitly so the history knows who even outside a request (a task, the shell).
     meeting._history_user = user
@@ -121,8 +121,7 @@ def meeting_save(*, meeting: Meeting, expected_version: int | None, user, reason
         meeting._change_reason = reason or _("Created")
         meeting.save()
         return meeting
-    claimed = Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(version=F("version") + 1)
-    if not claimed:
+    if not claim_next_version(Meeting, meeting.pk, expected_version):
         current = Meeting.objects.select_related("region").get(pk=meeting.pk)
         changes, changed_by = changes_since(meeting=current, version=expected_version)
         notes = (

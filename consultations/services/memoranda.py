@@ -30,6 +30,8 @@ from consultations.models import (
 )
 from consultations.rules import memorandum_actor
 from foundation import spreadsheets
+from foundation.links import absolute
+from foundation.locking import claim_next_version
 from foundation.roles import official_emails, staff_emails
 from foundation.texts import NOTE_MAX, text_errors
 from outbox import services as outbox
@@ -44,25 +46,35 @@ class StaleEdit(Exception):
 # --- drafting ---------------------------------------------------------------------------
 
 
-def memorandum_save(*, memorandum: Memorandum, formset, expected_version: int | None, user) -> Memorandum:
-    """Save a memorandum form and its commitments formset, refusing a stale edit.
+COMMITMENT_FIELDS = ("party", "description", "due_on", "program")
 
-    A new memorandum has no version to check. An existing one is saved only when the version
-    the form carried is still current; the version then goes up by one.
+
+def memorandum_save(
+    *, memorandum: Memorandum, commitments: list[dict], removed: list[int] = (), expected_version: int | None, user
+) -> Memorandum:
+    """Save a memorandum built by its form and its commitments, refusing a stale edit.
+
+    `commitments` are the rows to keep, in order: cleaned data with the commitment's `id` when
+    it exists already; `removed` the ids to delete. A new memorandum has no version to check;
+    an existing one is saved only when the version the form carried is still current.
     """
     if memorandum.pk and not memorandum.is_editable:
         raise ValidationError(_("This memorandum can no longer be edited."))
     with transaction.atomic():
         if memorandum.pk:
-            updated = Memorandum.objects.filter(pk=memorandum.pk, version=expected_version).update(
-                version=F("version") + 1
-            )
-            if updated != 1:
+            if not claim_next_version(Memorandum, memorandum.pk, expected_version):
                 raise StaleEdit
             memorandum.version = expected_version + 1
+        memorandum._history_user = user
         memorandum.save()
-        formset.instance = memorandum
-        formset.save()
+        existing = {c.pk: c for c in memorandum.commitments.all()}
+        memorandum.commitments.filter(pk__in=[pk for pk in removed if pk in existing]).delete()
+        for order, row in enumerate(commitments):
+            commitment = existing.get(row.get("id")) or Commitment(memorandum=memorandum)
+            for name in COMMITMENT_FIELDS:
+                setattr(commitment, name, row.get(name))
+            commitment.order = order
+            commitment.save()
     return memorandum
 
 
@@ -286,10 +298,6 @@ def notification_claim(*, kind: str, subject: str, key: str) -> Notification | N
     return row if claimed == 1 else None
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _memorandum_message(kind: str, memorandum: Memorandum, key: str) -> tuple[str, str, list[str]]:
     if kind == Notification.Kind.REVIEW_REQUESTED:
         recipients = list(official_emails(memorandum.region_id))
@@ -310,7 +318,7 @@ def _memorandum_message(kind: str, memorandum: Memorandum, key: str) -> tuple[st
         intro = f"{comment.get_decision_display()}: {comment.body}".strip()
     body = render_to_string(
         "consultations/memoranda/email_memorandum.txt",
-        {"memorandum": memorandum, "intro": intro, "url": _absolute(url)},
+        {"memorandum": memorandum, "intro": intro, "url": absolute(url)},
     )
     return subject, body, recipients
 

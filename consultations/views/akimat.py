@@ -36,10 +36,10 @@ def _get_commitment_for_user(request, pk) -> Commitment:
 @official_required
 def akimat_home(request):
     region = request.user.region
-    memoranda = Memorandum.objects.filter(region=region).exclude(status=Memorandum.Status.DRAFT).order_by("-updated_at")
+    memoranda = Memorandum.objects.sent().filter(region=region).order_by("-updated_at")
     commitments = (
-        Commitment.objects.filter(memorandum__region=region)
-        .exclude(memorandum__status=Memorandum.Status.DRAFT)
+        Commitment.objects.sent()
+        .filter(memorandum__region=region)
         .select_related("memorandum", "program")
         .order_by("due_on", "pk")
     )

@@ -27,6 +27,7 @@ from consultations.rules import memorandum_actor
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
 from foundation import spreadsheets
+from foundation.decorators import perm_required
 from foundation.files import file_response
 from foundation.params import int_param
 from foundation.workflow import TransitionNotAllowed
@@ -174,15 +175,23 @@ def _edit(request, memorandum: Memorandum | None):
         return redirect("consultations:staff_memorandum_detail", pk=memorandum.pk)
     form = MemorandumForm(request.POST or None, instance=memorandum)
     formset = CommitmentFormSet(request.POST or None, instance=memorandum, prefix="commitments")
+    status = 200
     if request.method == "POST" and form.is_valid() and formset.is_valid():
+        rows = [f for f in formset.forms if f.has_changed() or f.instance.pk]
         try:
             memorandum = services.memorandum_save(
                 memorandum=form.save(commit=False),
-                formset=formset,
+                commitments=[
+                    {"id": f.instance.pk, **{name: f.cleaned_data.get(name) for name in services.COMMITMENT_FIELDS}}
+                    for f in rows
+                    if not formset._should_delete_form(f)
+                ],
+                removed=[f.instance.pk for f in rows if formset._should_delete_form(f) and f.instance.pk],
                 expected_version=form.cleaned_data.get("version"),
                 user=request.user,
             )
         except services.StaleEdit:
+            status = 409
             form.add_error(
                 None,
                 _(
@@ -192,13 +201,17 @@ def _edit(request, memorandum: Memorandum | None):
             )
         except ValidationError as exc:
             form.add_error(None, exc)
+            status = 400
         else:
             messages.success(request, _("Memorandum saved."))
             return redirect("consultations:staff_memorandum_detail", pk=memorandum.pk)
+    elif request.method == "POST":
+        status = 400
     return render(
         request,
         "consultations/memoranda/staff_form.html",
         {"form": form, "formset": formset, "memorandum": None if is_new else memorandum},
+        status=status,
     )
 
 
@@ -323,7 +336,7 @@ def staff_commitments_xlsx(request, pk):
     return response
 
 
-@staff_required
+@perm_required("consultations.import_commitments")
 def staff_commitments_import(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)

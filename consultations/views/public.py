@@ -3,6 +3,7 @@ which shows every app, is in portal/.)"""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from consultations import selectors, tilemap
 from consultations.models import Meeting, MeetingAttachment, Region, Tour
@@ -29,7 +30,14 @@ def meeting_detail(request, pk):
         meeting = selectors.public_meeting(pk)
     except Meeting.DoesNotExist:
         raise Http404 from None
-    return render(request, "consultations/meeting_detail.html", {"meeting": meeting, **selectors.meeting_page(meeting)})
+    response = render(
+        request, "consultations/meeting_detail.html", {"meeting": meeting, **selectors.meeting_page(meeting)}
+    )
+    now = timezone.now()
+    changes_at = meeting.public_page_changes_at(now)
+    if changes_at is not None:
+        response.public_cache_seconds = max((changes_at - now).total_seconds(), 0)
+    return response
 
 
 def meeting_photo(request, pk, attachment_pk, thumbnail=False):

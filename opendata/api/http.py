@@ -80,6 +80,8 @@ class PublicAPIMixin:
     # first page that every client polls) is answered again without a query until content changes.
     # (A comment, not a docstring: the schema would show a docstring on every operation.)
     BODY_CACHE_SECONDS = 60
+    language = settings.LANGUAGE_CODE  # until initial() has read the request
+    etag = last_modified = body_key = None
 
     def initial(self, request, *args, **kwargs):
         self.language = api_language(request)

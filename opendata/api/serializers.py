@@ -9,8 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from consultations.models import Commitment, Meeting, Memorandum, Participation, Region, Tour
+from foundation.links import absolute
 from opendata import selectors
-from opendata.links import absolute
 from programs.models import Program
 from proposals.models import Proposal, ProposalStatusChange
 

@@ -9,10 +9,10 @@ from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from foundation.links import absolute
 from opendata import selectors
 from opendata.api import filters, pagination, serializers
 from opendata.api.http import PublicAPIMixin
-from opendata.links import absolute
 from programs.models import Direction
 from proposals.models import ProposalStatusChange
 

@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from consultations.models import Tour
+from foundation.clients import client_key
 from proposals import services
 from proposals.forms import SubmitForm
 from proposals.models import Proposal
@@ -20,23 +20,9 @@ RATE_WINDOW = 3600  # seconds
 SESSION_KEY = "proposals_submitted"
 
 
-def client_ip(request) -> str:
-    """The client's address for rate limiting.
-
-    With TRUSTED_PROXY_COUNT = 0 (no reverse proxy) only REMOTE_ADDR counts: a forwarded header
-    would be the client's own word. Behind N proxies, the address the outermost of ours saw is
-    the N-th entry from the right of X-Forwarded-For; entries left of it could be forged.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def sender_key(request) -> str:
     """A keyed hash of the client's address: enough to count, useless to anyone who reads it."""
-    return salted_hmac("proposals.submit.sender", client_ip(request)).hexdigest()[:32]
+    return client_key(request, "proposals.submit.sender")
 
 
 def _over_rate_limit(request) -> bool:

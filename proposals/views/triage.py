@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from foundation.pagination import CountedPaginator
@@ -78,7 +79,10 @@ def bulk_action(request):
         for message in error.messages:
             messages.error(request, message)
     else:
-        messages.success(request, services.changed_message(count))
+        messages.success(
+            request,
+            ngettext("%(count)d proposal changed.", "%(count)d proposals changed.", count) % {"count": count},
+        )
     return redirect(back or "proposals:triage")
 
 

@@ -217,7 +217,9 @@ class TestStaffPages:
             },
         )
         assert response.status_code == 302
-        assert Proposal.objects.get().region == almaty
+        proposal = Proposal.objects.get()
+        assert proposal.region == almaty
+        assert proposal.channel == Proposal.Channel.ONLINE_CONFERENCE  # the channel follows the event
 
     def test_quick_entry_for_a_one_region_meeting_takes_its_region(self, staff_client, tour, astana):
         meeting = factories.MeetingFactory(tour=tour, region=astana)

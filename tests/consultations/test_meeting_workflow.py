@@ -2,16 +2,16 @@
 the same shape as the memoranda's and the proposals' tables."""
 
 import pytest
-from django.utils import translation
 
 from consultations.models import Meeting
 from consultations.services.meetings import meeting_change_status
 from foundation.public_cache import content_version
 from foundation.workflow import TransitionNotAllowed
 from tests import factories
+from tests.workflow_tables import in_english, moves, status_pairs
 
 S = Meeting.Status
-ALL_PAIRS = [(a, b) for a in S.values for b in S.values if a != b]
+ALL_PAIRS = status_pairs(S)
 PERSONAS = ["staff_user", "admin_user", "official_astana", "public_user"]
 
 # from → to, who may: staff (admins act as staff). Everything else is refused.
@@ -22,13 +22,13 @@ held               minutes_published  staff
 minutes_published  held               staff
 cancelled          planned            staff
 """
-ALLOWED = {tuple(line.split()) for line in EXPECTED.strip().splitlines()}
+ALLOWED = moves(EXPECTED)
 WHO = {"staff_user": "staff", "admin_user": "staff"}
 
 
 @pytest.fixture(autouse=True)
 def english():
-    with translation.override("en"):
+    with in_english():
         yield
 
 

@@ -58,7 +58,7 @@ class TestCreate:
     def test_it_keeps_what_was_typed_and_lists_the_errors(self, staff_client, astana):
         data = _form_data(astana, valid_until="2025-01-01", **{"commitments-1-description": ""})
         response = staff_client.post("/en/staff/memoranda/new/", data)
-        assert response.status_code == 200
+        assert response.status_code == 400  # as the meeting forms: a refused form is a 400
         html = response.content.decode()
         assert 'data-testid="error-summary"' in html
         assert 'href="#id_valid_until"' in html
@@ -86,7 +86,7 @@ class TestEdit:
         )
         Memorandum.objects.filter(pk=memorandum.pk).update(version=memorandum.version + 1)  # someone else saved
         response = staff_client.post(url, data)
-        assert response.status_code == 200
+        assert response.status_code == 409  # as a stale meeting form: refused, the typed text kept
         assert "Someone else saved this memorandum" in response.content.decode()
         assert "Жаңа атауы" in response.content.decode()
         memorandum.refresh_from_db()
@@ -99,8 +99,41 @@ class TestEdit:
 
     def test_it_does_not_edit_a_memorandum_in_review(self, staff_client, astana):
         memorandum = make_memorandum(astana, S.IN_REVIEW)
-        response = staff_client.get(f"/en/staff/memoranda/{memorandum.pk}/edit/")
+        url = f"/en/staff/memoranda/{memorandum.pk}/edit/"
+        detail = f"/en/staff/memoranda/{memorandum.pk}/"
+        response = staff_client.get(url)
+        assert (response.status_code, response["Location"]) == (302, detail)
+        data = _form_data(astana, version=memorandum.version, title="Рецензия кезінде өзгерткен атау")
+        response = staff_client.post(url, data)
+        assert (response.status_code, response["Location"]) == (302, detail)
+        memorandum.refresh_from_db()
+        assert memorandum.title != "Рецензия кезінде өзгерткен атау"
+        assert memorandum.commitments.count() == 2
+
+    def test_it_updates_adds_and_removes_commitments_in_one_save(self, staff_client, astana):
+        memorandum = make_memorandum(astana, S.DRAFT)
+        first, second = memorandum.commitments.order_by("pk")
+        data = _form_data(
+            astana,
+            version=memorandum.version,
+            **{
+                "commitments-TOTAL_FORMS": "3",
+                "commitments-INITIAL_FORMS": "2",
+                "commitments-0-id": first.pk,
+                "commitments-0-description": "Өзгертілген міндеттеме",
+                "commitments-1-id": second.pk,
+                "commitments-1-DELETE": "on",
+                "commitments-2-party": "joint",
+                "commitments-2-description": "Жаңа бірлескен міндеттеме",
+                "commitments-2-due_on": "2027-09-01",
+            },
+        )
+        response = staff_client.post(f"/en/staff/memoranda/{memorandum.pk}/edit/", data)
         assert response.status_code == 302
+        rows = list(memorandum.commitments.order_by("order").values_list("pk", "party", "description", "order"))
+        assert rows[0] == (first.pk, "akimat", "Өзгертілген міндеттеме", 0)
+        assert rows[1][1:] == ("joint", "Жаңа бірлескен міндеттеме", 1)
+        assert len(rows) == 2 and second.pk not in [r[0] for r in rows]
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from consultations.models import Memorandum, Notification, ReviewComment
 from consultations.services import memoranda as services
@@ -13,9 +13,10 @@ from foundation.workflow import TransitionNotAllowed
 from outbox import services as outbox
 from outbox.models import OutboxItem
 from tests.consultations.conftest_memoranda import make_memorandum
+from tests.workflow_tables import in_english, moves, status_pairs
 
 S = Memorandum.Status
-ALL_PAIRS = [(a, b) for a in S.values for b in S.values if a != b]
+ALL_PAIRS = status_pairs(S)
 PERSONAS = ["staff_user", "official_astana", "official_almaty", "public_user"]
 
 # The workflow as the product describes it, written out by hand (not read from the code):
@@ -31,7 +32,7 @@ approved           changes_requested  staff
 signed             expired            staff
 signed             terminated         staff
 """
-ALLOWED = {tuple(line.split()) for line in EXPECTED.strip().splitlines()}
+ALLOWED = moves(EXPECTED)
 WHO = {"staff_user": "staff", "official_astana": "astana"}
 
 
@@ -42,7 +43,7 @@ def test_the_expected_table_has_eight_moves():
 
 @pytest.fixture(autouse=True)
 def english():
-    with translation.override("en"):
+    with in_english():
         yield
 
 

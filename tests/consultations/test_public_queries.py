@@ -18,7 +18,7 @@ BOUNDS = {
     "home": 9,  # current tour, regions with progress, 4 headline counts, latest meetings (+ their regions), programs
     "region_list": 2,
     "region_detail": 7,  # meetings concerning the region + the other regions they cover
-    "meeting_detail": 7,  # + the other regions it covers
+    "meeting_detail": 8,  # + the other regions it covers, its press coverage (events panel)
     "program_list": 1,
     "program_detail": 4,  # the count of public proposals through program.proposals.public()
     "statistics": 3,  # current tour, regions, meetings by month; proposals counted from the cache

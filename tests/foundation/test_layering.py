@@ -11,6 +11,9 @@ Layers, bottom up (DESIGN.md "How the code is laid out"):
     consultations   regions, tours, meetings, memoranda (may use programs)
     accounts        the user model: an official is bound to a Region (may use consultations)
     proposals       may use consultations, programs, accounts
+    events          registrations, calendar and feeds of consultations' meetings (may use
+                    consultations, programs, outbox; consultations shows its panel through a
+                    template tag, never an import)
     opendata        the read API, feeds and the open-data package (reads every app)
     portal, demo    pages and data that gather every app; nothing imports them
 Other apps reach the user model through settings.AUTH_USER_MODEL / get_user_model(), never by
@@ -23,7 +26,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["foundation", "outbox", "programs", "accounts", "consultations", "proposals", "opendata", "portal", "demo"]
+APPS = [
+    "foundation",
+    "outbox",
+    "programs",
+    "accounts",
+    "consultations",
+    "proposals",
+    "events",
+    "opendata",
+    "portal",
+    "demo",
+]
 # What each app may import (besides itself). The one place this test states the layering.
 ALLOWED = {
     "foundation": set(),
@@ -32,9 +46,10 @@ ALLOWED = {
     "consultations": {"foundation", "outbox", "programs"},
     "accounts": {"foundation", "consultations"},
     "proposals": {"foundation", "outbox", "programs", "consultations", "accounts"},
+    "events": {"foundation", "outbox", "programs", "consultations"},
     "opendata": {"foundation", "outbox", "programs", "consultations", "accounts", "proposals"},
     "portal": {"foundation", "outbox", "programs", "consultations", "accounts", "proposals"},
-    "demo": {"foundation", "outbox", "programs", "consultations", "accounts", "proposals"},
+    "demo": {"foundation", "outbox", "programs", "consultations", "accounts", "proposals", "events"},
 }
 # Files that belong to the top layer although they sit in foundation/: the root URL conf and
 # the settings (which name every app).

@@ -139,3 +139,18 @@ class TestInvalidationFailsSafe:
         finally:
             best_effort._skip_until.clear()
             public_cache._bump_pending = False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_bumps_the_version_again_when_its_transaction_commits():
+    from django.db import connection, transaction
+
+    meeting = factories.MeetingFactory()
+    with transaction.atomic():
+        meeting.venue = "Жаңа орын"
+        meeting.save()
+        meeting.save()
+        during = public_cache.content_version()  # another process may cache old data under this one
+        after_commit = [f for _sids, f, _robust in connection.run_on_commit if f is public_cache._bump_after_commit]
+        assert len(after_commit) == 1  # once per transaction, however many saves
+    assert public_cache.content_version() != during

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from consultations.models import Memorandum
-from foundation.spreadsheets import csv_bytes, csv_safe, xlsx_bytes
+from foundation.spreadsheets import csv_bytes, safe_cell, xlsx_bytes
 from tests.consultations.conftest_memoranda import make_memorandum
 from tests.proposals.conftest import make_proposal
 
@@ -41,11 +41,12 @@ class TestWriter:
             ("", ""),
             (-5, -5),
             (2.5, 2.5),
-            (None, None),
+            (None, ""),
+            (True, "true"),
         ],
     )
     def test_csv_cells_starting_like_a_formula_get_an_apostrophe(self, value, expected):
-        assert csv_safe(value) == expected
+        assert safe_cell(value) == expected
 
     def test_csv_keeps_numbers_and_quotes_text(self):
         body = csv_bytes([["a", "b", "c"], ["=1+1", -3, "Қазақ, тілі"]])

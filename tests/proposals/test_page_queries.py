@@ -23,7 +23,7 @@ BOUNDS = {
     "proposal": 3,  # the proposal, its history, how many asked the same
     "triage": 9,  # session, user, the page, duplicate counts, choices of 5 filter and bulk fields
     "triage_search": 10,  # + the count of matches, up to 1,001
-    "dashboard": 11,  # session, user, tour, the meeting lists with their regions, 2 counts, commitments
+    "dashboard": 12,  # session, user, tour, the meeting lists with their regions, 2 counts, commitments, outbox
 }
 
 
@@ -81,3 +81,17 @@ def test_a_search_matching_more_than_the_bound_lists_the_first_ones(client, monk
     assert page.paginator.more_than_bound
     assert page.number == 4  # 100 listed, 25 a page; page 9 asked, the last listed given
     assert "More than 100 proposals match; the first 100 are listed." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_deep_page_lists_what_the_plain_offset_lists(client, monkeypatch):
+    """Deep pages are found through their ids first; the same proposals in the same order."""
+    public_data.build(scale=1)  # 180 public proposals: 8 pages of 25
+    newest_first = list(Proposal.objects.public().order_by("-created_at", "-id").values_list("code", flat=True))
+    monkeypatch.setattr(pagination, "DEFERRED_FROM", 50)  # from page 3
+    for number, expected in ((2, newest_first[25:50]), (3, newest_first[50:75]), (8, newest_first[175:])):
+        response = client.get("/en/proposals/", {"page": number})
+        assert [p.code for p in response.context["page_obj"]] == expected, number
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/proposals/", {"page": 7})
+    assert len(queries) == BOUNDS["tracker_page_3"]

@@ -109,7 +109,7 @@ def test_the_migration_drops_unconsented_organisations_from_existing_rows(tour):
     make_proposal(tour=tour, text="Саябақ", author_organisation="Ақ Ниет", publish_name=True)
     # As the old save() wrote it: the organisation without consent.
     Proposal.objects.filter(text="Мектеп").update(search_text="мектеп жарқын болашақ")
-    importlib.import_module("proposals.migrations.0009_search_text_only_public").rebuild(apps, None)
+    importlib.import_module("proposals.migrations.0010_search_text_only_public").rebuild(apps, None)
     assert dict(Proposal.objects.values_list("text", "search_text")) == {
         "Мектеп": "мектеп",
         "Саябақ": "саябақ ақ ниет",

@@ -2,13 +2,13 @@
 proposals/services.py, the same shape as the meetings' and memoranda's."""
 
 import pytest
-from django.utils import translation
 
 from foundation.public_cache import content_version
 from foundation.workflow import TransitionNotAllowed
 from proposals import services
 from proposals.models import Proposal
 from tests.proposals.conftest import make_proposal
+from tests.workflow_tables import in_english, moves, status_pairs
 
 S = Proposal.Status
 DECISIONS = ["accepted", "partly_accepted", "declined", "already_done"]
@@ -30,11 +30,11 @@ under_review  already_done
 under_review  duplicate
 duplicate     under_review
 """
-ALLOWED = {tuple(line.split()) for line in EXPECTED.strip().splitlines()}
+ALLOWED = moves(EXPECTED)
 # A decision can be changed for another, reopened for review, or found a duplicate.
 ALLOWED |= {(d, other) for d in DECISIONS for other in DECISIONS if other != d}
 ALLOWED |= {(d, "under_review") for d in DECISIONS} | {(d, "duplicate") for d in DECISIONS}
-ALL_PAIRS = [(a, b) for a in S.values for b in S.values if a != b]
+ALL_PAIRS = status_pairs(S)
 
 
 def _proposal(tour, status):
@@ -53,7 +53,7 @@ def test_the_table_has_33_moves():
 
 @pytest.fixture(autouse=True)
 def english():
-    with translation.override("en"):
+    with in_english():
         yield
 
 

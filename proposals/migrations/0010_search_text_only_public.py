@@ -21,6 +21,6 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("proposals", "0008_proposal_moderation")]
+    dependencies = [("proposals", "0009_public_newest_first_index")]
 
     operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]

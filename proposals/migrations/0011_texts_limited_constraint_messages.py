@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('consultations', '0008_texts_limited_constraint_messages'),
         ('programs', '0002_texts_limited_constraint_messages'),
-        ('proposals', '0009_search_text_only_public'),
+        ('proposals', '0010_search_text_only_public'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
