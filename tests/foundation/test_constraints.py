@@ -16,9 +16,11 @@ from tests.proposals.conftest import make_proposal
 @pytest.mark.django_db
 class TestAnsweringADuplicate:
     @pytest.fixture
-    def duplicate(self, tour):
+    def duplicate(self, tour, staff_user):
         original = make_proposal(tour=tour, text="Оңалту орталығын ашу")
-        return proposal_merge(duplicate=make_proposal(tour=tour, text="Оңалту орталығы керек"), original=original)
+        return proposal_merge(
+            duplicate=make_proposal(tour=tour, text="Оңалту орталығы керек"), original=original, merged_by=staff_user
+        )
 
     def test_it_explains_instead_of_failing(self, staff_client, duplicate):
         response = staff_client.post(

@@ -148,7 +148,9 @@ def dataset(tour, astana, almaty, staff_user, official_astana):
     _freeze(in_review, staff_user)
     original = make_proposal(tour=tour, region=astana, meeting=meeting, text="Оңалту орталығын ашу")
     duplicate = proposal_merge(
-        duplicate=make_proposal(tour=tour, region=astana, text="Оңалту орталығы"), original=original
+        duplicate=make_proposal(tour=tour, region=astana, text="Оңалту орталығы"),
+        original=original,
+        merged_by=staff_user,
     )
     program = factories.ProgramFactory()
     template = AnswerTemplate.objects.create(title="Қабылданды", answer_kk="Рақмет")
