@@ -204,6 +204,10 @@ ParticipationFormSet = forms.inlineformset_factory(
     formset=BaseParticipationFormSet,
     extra=2,
     can_delete=True,
+    # One row per group at most: a forged TOTAL_FORMS cannot make the server build thousands.
+    max_num=len(Participation.Group.choices),
+    absolute_max=len(Participation.Group.choices) + 2,
+    validate_max=True,
 )
 
 
