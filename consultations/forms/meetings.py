@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Memorandum, Participation, Region, Tour
 from consultations.services.meetings import sniff_upload
 from foundation import uploads
+from foundation.params import ModelIdsField
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -81,6 +82,8 @@ class MeetingForm(VersionedForm):
             "hosts",
             "agenda",
         ]
+        # Ids are checked before any query: SQLite cannot bind a 20-digit number.
+        field_classes = {"regions": ModelIdsField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
