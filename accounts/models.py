@@ -33,6 +33,7 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~Q(role="akimat_official") | Q(region__isnull=False),
                 name="user_akimat_official_has_region",
+                violation_error_message=_("An akimat official must be bound to a region."),
             ),
         ]
 

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from consultations.links import validate_event_link
 from foundation.files import SniffedFileField
+from foundation.texts import ANSWER_MAX, DOCUMENT_MAX, NOTE_MAX, text_validators
 from foundation.workflow import Actor, Transitions, WorkflowMixin
 
 
@@ -53,7 +54,11 @@ class Region(models.Model):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         constraints = [
-            models.UniqueConstraint(fields=["tile_col", "tile_row"], name="region_unique_tile"),
+            models.UniqueConstraint(
+                fields=["tile_col", "tile_row"],
+                name="region_unique_tile",
+                violation_error_message=_("Another region already has this position on the tile map."),
+            ),
         ]
 
     def __str__(self):
@@ -124,7 +129,7 @@ class Tour(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     # name and goal are trilingual
     name = models.CharField(_("name"), max_length=300)
-    goal = models.TextField(_("goal"), blank=True)
+    goal = models.TextField(_("goal"), blank=True, validators=text_validators(NOTE_MAX))
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     is_current = models.BooleanField(_("current tour"), default=False)
@@ -136,9 +141,19 @@ class Tour(models.Model):
         verbose_name = _("tour")
         verbose_name_plural = _("tours")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="tour_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="tour_ends_after_start",
+                violation_error_message=_("The tour must not end before it starts."),
+            ),
             # At most one tour is current.
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="tour_one_current"),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="tour_one_current",
+                violation_error_code="unique",  # shown on the field
+                violation_error_message=_("Another tour is the current one: untick it there first."),
+            ),
         ]
 
     def __str__(self):
@@ -253,15 +268,21 @@ class Meeting(WorkflowMixin, models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     chair = models.CharField(_("chair"), max_length=300, blank=True)
-    hosts = models.TextField(_("hosts"), blank=True, help_text=_("One per line: name and position."))
-    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
-    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    hosts = models.TextField(
+        _("hosts"), blank=True, help_text=_("One per line: name and position."), validators=text_validators(NOTE_MAX)
+    )
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."), validators=text_validators(ANSWER_MAX))
+    minutes = models.TextField(
+        _("minutes"), blank=True, help_text=_("Markdown."), validators=text_validators(DOCUMENT_MAX)
+    )
     # The minutes are the record of the meeting, kept in the language it was held in (not translated).
     minutes_language = models.CharField(
         _("language of the minutes"), max_length=5, choices=settings.LANGUAGES, default="kk"
     )
-    summary = models.TextField(_("public summary"), blank=True)
-    outcomes = models.TextField(_("outcomes"), blank=True, help_text=_("Decisions taken. Markdown."))
+    summary = models.TextField(_("public summary"), blank=True, validators=text_validators(ANSWER_MAX))
+    outcomes = models.TextField(
+        _("outcomes"), blank=True, help_text=_("Decisions taken. Markdown."), validators=text_validators(ANSWER_MAX)
+    )
     # Optimistic locking: every save through the staff forms increments it; a form carrying
     # an older number is refused instead of overwriting someone else's work.
     version = models.PositiveIntegerField(default=1)
@@ -383,7 +404,7 @@ class Participation(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
     group = models.CharField(_("group"), max_length=30, choices=Group.choices)
     count = models.PositiveIntegerField(_("number of people"), default=0)
-    organisations = models.TextField(_("organisations named"), blank=True)
+    organisations = models.TextField(_("organisations named"), blank=True, validators=text_validators(NOTE_MAX))
 
     class Meta:
         ordering = ["meeting", "group"]
@@ -540,8 +561,12 @@ class Memorandum(WorkflowMixin, models.Model):
     )
     number = models.CharField(_("number"), max_length=50, blank=True)
     title = models.CharField(_("title"), max_length=300)
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True, help_text=_("Markdown."))
-    text_ru = models.TextField(_("text (Russian)"), blank=True, help_text=_("Markdown."))
+    text_kk = models.TextField(
+        _("text (Kazakh)"), blank=True, help_text=_("Markdown."), validators=text_validators(DOCUMENT_MAX)
+    )
+    text_ru = models.TextField(
+        _("text (Russian)"), blank=True, help_text=_("Markdown."), validators=text_validators(DOCUMENT_MAX)
+    )
     foundation_signatory = models.CharField(_("signatory for the foundation"), max_length=300, blank=True)
     akimat_signatory = models.CharField(_("signatory for the akimat"), max_length=300, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -568,12 +593,20 @@ class Memorandum(WorkflowMixin, models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_until__gte=models.F("valid_from")),
                 name="memorandum_valid_until_after_from",
+                violation_error_message=_("The end of validity must not be before its start."),
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=["signed", "expired", "terminated"]) | Q(signed_on__isnull=False),
                 name="memorandum_signed_has_date",
+                violation_error_message=_("A signed memorandum needs its signing date."),
             ),
-            models.UniqueConstraint(fields=["number"], condition=~Q(number=""), name="memorandum_unique_number"),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~Q(number=""),
+                name="memorandum_unique_number",
+                violation_error_code="unique",  # shown on the number field, not above the form
+                violation_error_message=_("Another memorandum already has this number."),
+            ),
             models.CheckConstraint(condition=Q(revision__gte=1), name="memorandum_revision_positive"),
         ]
 
@@ -651,7 +684,7 @@ class ReviewComment(models.Model):
 
     memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField(_("comment"), blank=True)
+    body = models.TextField(_("comment"), blank=True, validators=text_validators(NOTE_MAX))
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, default=Decision.COMMENT)
     revision = models.PositiveIntegerField(_("revision"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -711,7 +744,7 @@ class Commitment(models.Model):
 
     memorandum = models.ForeignKey(Memorandum, on_delete=models.CASCADE, related_name="commitments")
     party = models.CharField(_("who"), max_length=20, choices=Party.choices)
-    description = models.TextField(_("what"))
+    description = models.TextField(_("what"), validators=text_validators(NOTE_MAX))
     due_on = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     program = models.ForeignKey(
@@ -776,7 +809,7 @@ class CommitmentProgress(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="progress_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=Commitment.Status.choices)
-    note = models.TextField(_("progress note"))
+    note = models.TextField(_("progress note"), validators=text_validators(NOTE_MAX))
     evidence = SniffedFileField(_("evidence"), upload_to="commitments/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Meeting, Participation, Region
 from events.consent import CONSENT_TEXT
 from events.models import PressCoverage, Registration
+from foundation.texts import validate_visible
 
 
 class RegistrationForm(forms.ModelForm):
@@ -31,6 +32,8 @@ class RegistrationForm(forms.ModelForm):
         self.fields["group"].choices = [("", _("— not given —")), *Participation.Group.choices]
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["consent"].error_messages["required"] = _("Registration needs your consent.")
+        for name in ("name", "organisation"):
+            self.fields[name].validators.append(validate_visible)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -83,3 +86,8 @@ class PressCoverageForm(forms.ModelForm):
         model = PressCoverage
         fields = ["title", "outlet", "published_on", "url"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "outlet"):
+            self.fields[name].validators.append(validate_visible)

@@ -319,3 +319,15 @@ def confirmed_counts(meetings) -> dict[int, int]:
         .values_list("meeting", "n")
     )
     return dict(rows)
+
+
+# What the consent promises (events/consent.py): registrants' data go a year after the event.
+RETENTION = datetime.timedelta(days=365)
+
+
+def registrations_purge(now=None) -> int:
+    """Delete the registrations of events that took place more than RETENTION ago; the
+    participation counts already copied into the minutes stay. Returns how many went."""
+    now = now or timezone.now()
+    deleted, _by_model = Registration.objects.filter(meeting__starts_at__lt=now - RETENTION).delete()
+    return deleted

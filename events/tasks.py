@@ -28,3 +28,9 @@ def send_reminder(registration_id: int) -> bool:
 def remind_tomorrows_events() -> int:
     """Daily (beat): queue the reminders for tomorrow's events, each once."""
     return services.remind_tomorrows_events()
+
+
+@shared_task
+def purge_old_registrations() -> int:
+    """Daily (beat): registrants' data go a year after their event, as the consent says."""
+    return services.registrations_purge()

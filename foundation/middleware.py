@@ -1,4 +1,8 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.http import Http404
+
+from foundation.params import MAX_INT
 
 # No inline script anywhere: scripts are static files. Styles likewise come from files.
 CSP = "; ".join(
@@ -50,3 +54,27 @@ class ContentSecurityPolicyMiddleware:
             response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class BadInputMiddleware:
+    """Input no view should have to guard against gets a 4xx before any view sees it.
+
+    - A NUL in the path is a 400: PostgreSQL cannot store or compare text holding NUL, so
+      `/en/proposals/%00/` would fail deep in a query. (Query parameters go through forms or
+      foundation.params, which refuse NUL themselves with a message on the parameter.)
+    - A number in the path beyond the integer columns (`/meetings/99999999999999999999/`) is
+      a 404: no row has that id, and the databases refuse to compare with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise BadRequest("NUL character in the path")
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if any(isinstance(value, int) and not 0 <= value <= MAX_INT for value in (*view_args, *view_kwargs.values())):
+            raise Http404
+        return None

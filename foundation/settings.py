@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "foundation.middleware.ContentSecurityPolicyMiddleware",
+    "foundation.middleware.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -170,6 +171,11 @@ CELERY_BEAT_SCHEDULE["commitments-daily"] = {
 CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.remind_tomorrows_events",
     "schedule": crontab(hour=10, minute=0),
+}
+# Events: registrants' data are deleted a year after the event (the consent says so), nightly.
+CELERY_BEAT_SCHEDULE["events-purge-registrations"] = {
+    "task": "events.tasks.purge_old_registrations",
+    "schedule": crontab(hour=3, minute=15),
 }
 
 # Online events: join and recording links must be https to one of these hosts (or their

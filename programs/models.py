@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from foundation.texts import ANSWER_MAX, NOTE_MAX, text_validators
+
 
 class Direction(models.TextChoices):
     """The directions of the foundation's work; proposals and programs share them."""
@@ -25,8 +27,12 @@ class Program(models.Model):
     direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
     # title, summary and body are trilingual: see programs/translation.py
     title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences for lists."))
-    body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for lists."), validators=text_validators(NOTE_MAX)
+    )
+    body = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown."), validators=text_validators(ANSWER_MAX)
+    )
     target_group = models.CharField(_("for whom"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     beneficiaries = models.PositiveIntegerField(_("beneficiaries"), default=0)

@@ -1,11 +1,10 @@
 """CSV and XLSX of proposals: the staff export (everything) and the public open data (no personal data)."""
 
-import csv
-import io
 import itertools
 
 from django.http import HttpResponse, StreamingHttpResponse
 
+from foundation import spreadsheets
 from proposals.models import Proposal
 
 STAFF_COLUMNS = [
@@ -49,11 +48,6 @@ OPEN_DATA_COLUMNS = [
 ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _rows(queryset, columns):
     yield [name for name, _ in columns]
     for proposal in queryset.iterator(chunk_size=2000):
@@ -65,37 +59,23 @@ def _prepare(queryset):
 
 
 def csv_response(queryset, columns, filename: str) -> StreamingHttpResponse:
-    """A streamed UTF-8 CSV with a BOM, so Excel shows Kazakh letters correctly.
+    """A streamed, formula-safe UTF-8 CSV with a BOM, so Excel shows Kazakh letters correctly.
 
     The query runs (and the first row is read) before the response is returned: when the
     database fails, the client gets an error page, not a 200 cut short.
     """
-    writer = csv.writer(_Echo())
     rows = _rows(_prepare(queryset), columns)
     first = list(itertools.islice(rows, 2))  # the header and the first row: runs the query
-
-    def lines():
-        yield "\ufeff"
-        for row in itertools.chain(first, rows):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        spreadsheets.csv_lines(itertools.chain(first, rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def xlsx_response(queryset, columns, filename: str) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("proposals")
-    for row in _rows(_prepare(queryset), columns):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    data = spreadsheets.xlsx_bytes({"proposals": _rows(_prepare(queryset), columns)})
+    response = HttpResponse(data, content_type=spreadsheets.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

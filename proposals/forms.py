@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Meeting, Region, Tour
 from foundation.collation import NameOrderedModelChoiceField
+from foundation.params import ModelIdsField
+from foundation.texts import ANSWER_MAX, TextField
 from programs.models import Direction, Program
 from proposals.models import AnswerTemplate, Proposal
 from proposals.selectors import AWAITING_ANSWER
@@ -105,14 +107,14 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[c for c in Proposal.Status.choices if c[0] != Proposal.Status.DUPLICATE]
     )
-    answer_kk = forms.CharField(
-        label=_("Official answer (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    answer_kk = TextField(
+        limit=ANSWER_MAX, label=_("Official answer (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    answer_ru = forms.CharField(
-        label=_("Official answer (Russian)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    answer_ru = TextField(
+        limit=ANSWER_MAX, label=_("Official answer (Russian)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    answer_en = forms.CharField(
-        label=_("Official answer (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    answer_en = TextField(
+        limit=ANSWER_MAX, label=_("Official answer (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
     program = forms.ModelChoiceField(
         label=_("Program it was taken into"), queryset=Program.objects.all(), required=False, empty_label=_("None")
@@ -158,7 +160,7 @@ class BulkActionForm(forms.Form):
         (Action.ANSWER, _("Answer with a template")),
     ]
 
-    ids = forms.ModelMultipleChoiceField(
+    ids = ModelIdsField(
         queryset=Proposal.objects.all(), error_messages={"required": _("Select at least one proposal.")}
     )
     action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)

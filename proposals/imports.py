@@ -9,7 +9,6 @@ import csv
 import hashlib
 import io
 import re
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -22,10 +21,12 @@ from consultations.models import Region
 from foundation import cache as best_effort
 from foundation.files import safe_stem
 from foundation.locks import session_lock
+from foundation.spreadsheets import SpreadsheetError, read_xlsx_rows
+from foundation.texts import PROPOSAL_MAX, text_errors
 from outbox import services as outbox
 from programs.models import Direction
 from proposals.counts import proposals_changed
-from proposals.models import ImportJob, Proposal, ProposalStatusChange, search_text_for
+from proposals.models import ImportJob, Proposal, ProposalStatusChange
 
 COLUMNS = [
     "text",
@@ -59,7 +60,6 @@ YES = {"1", "true", "yes", "y", "x", "+", "иә", "ия", "да"}
 NO = {"", "0", "false", "no", "n", "-", "жоқ", "нет"}
 MAX_ROWS = 20000
 XLSX_MAGIC = b"PK\x03\x04"  # an XLSX file is a ZIP archive
-MAX_TEXT = 5000
 BATCH = 500
 PROGRESS_KEY = "proposals:import:{}:processed"
 IMPORT_LOCK = 16_001  # session_lock namespace: one lock per import job, held while it runs
@@ -120,19 +120,13 @@ def _read_csv(data: bytes) -> tuple[list[str], list[list[str]]]:
 
 
 def _read_xlsx(data: bytes) -> tuple[list[str], list[list[str]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise ImportFileError(_("This file is not an XLSX spreadsheet. Upload a CSV or XLSX file."))
-    rows_iter = workbook.worksheets[0].iter_rows(values_only=True)
-    header = next(rows_iter, None)
-    if not header:
+        sheet = read_xlsx_rows(data)
+    except SpreadsheetError:
+        raise ImportFileError(_("This file is not an XLSX spreadsheet. Upload a CSV or XLSX file.")) from None
+    if not sheet or not sheet[0]:
         raise ImportFileError(_("The file is empty."))
-    rows = [[_cell(c) for c in row] for row in rows_iter]
-    workbook.close()
+    header, rows = sheet[0], [[_cell(c) for c in row] for row in sheet[1:]]
     return [_header(h) for h in header], rows
 
 
@@ -195,15 +189,8 @@ def check_rows(headers: list[str], rows: list[list[str]], *, tour_id: int) -> tu
         errors = []
         if not value["text"]:
             errors.append(_("The proposal text is empty."))
-        elif len(value["text"]) > MAX_TEXT:
-            errors.append(
-                ngettext(
-                    "The proposal text is longer than %(max)d character.",
-                    "The proposal text is longer than %(max)d characters.",
-                    MAX_TEXT,
-                )
-                % {"max": MAX_TEXT}
-            )
+        else:
+            errors.extend(text_errors(value["text"], PROPOSAL_MAX))
         region = regions.get(value["region"].casefold())
         if region is None:
             errors.append(_("Unknown region “%(value)s”.") % {"value": value["region"]})
@@ -215,9 +202,10 @@ def check_rows(headers: list[str], rows: list[list[str]], *, tour_id: int) -> tu
                 validate_email(value["contact_email"])
             except ValidationError:
                 errors.append(_("“%(value)s” is not an e-mail address.") % {"value": value["contact_email"]})
-        for column, limit in (("author_name", 200), ("author_organisation", 300), ("contact_phone", 40)):
+        for column in ("author_name", "author_organisation", "contact_phone", "contact_email"):
+            limit = Proposal._meta.get_field(column).max_length
             if len(value[column]) > limit:
-                errors.append(_("%(column)s is too long.") % {"column": column})
+                errors.append(_("%(column)s is longer than %(limit)d characters.") % {"column": column, "limit": limit})
         row = {
             "line": line,
             **value,
@@ -388,7 +376,7 @@ def _import_batch(job: ImportJob, rows: list[dict]) -> int:
             created_by_id=job.created_by_id,
         )
         # bulk_create skips save(): fill the search copy here.
-        proposal.search_text = search_text_for(proposal.text, proposal.author_organisation, proposal.public_author_name)
+        proposal.search_text = proposal.public_search_text()
         proposals.append(proposal)
     Proposal.objects.bulk_create(proposals)
     ProposalStatusChange.objects.bulk_create(

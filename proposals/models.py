@@ -3,11 +3,14 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from foundation.texts import ANSWER_MAX, PROPOSAL_MAX, text_validators
 from foundation.workflow import Actor, Transitions, WorkflowMixin
 from programs.models import Direction
 
@@ -145,7 +148,7 @@ class Proposal(WorkflowMixin, models.Model):
     )
     direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    text = models.TextField(_("proposal"))
+    text = models.TextField(_("proposal"), validators=text_validators(PROPOSAL_MAX))
     author_name = models.CharField(_("author's name"), max_length=200, blank=True)
     author_organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     publish_name = models.BooleanField(_("the author agrees to publish the name"), default=False)
@@ -166,7 +169,7 @@ class Proposal(WorkflowMixin, models.Model):
         verbose_name=_("duplicate of"),
     )
     # answer is trilingual: see proposals/translation.py
-    answer = models.TextField(_("official answer"), blank=True)
+    answer = models.TextField(_("official answer"), blank=True, validators=text_validators(ANSWER_MAX))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     program = models.ForeignKey(
         "programs.Program",
@@ -180,6 +183,8 @@ class Proposal(WorkflowMixin, models.Model):
     is_public = models.BooleanField(_("public"), default=True, editable=False)
     # Recognises a row already imported, so importing the same file twice adds nothing.
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Case-folded public text for search (see public_search_text): the tracker's and triage's
+    # full-text index (migration 0003) is built on it, so nothing private may enter it.
     search_text = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -221,15 +226,26 @@ class Proposal(WorkflowMixin, models.Model):
                 condition=(Q(status="duplicate") & Q(duplicate_of__isnull=False))
                 | (~Q(status="duplicate") & Q(duplicate_of__isnull=True)),
                 name="proposal_duplicate_has_original",
+                violation_error_message=_("A duplicate names the proposal it repeats, and only a duplicate does."),
             ),
-            models.CheckConstraint(condition=~Q(duplicate_of=models.F("id")), name="proposal_not_duplicate_of_itself"),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")),
+                name="proposal_not_duplicate_of_itself",
+                violation_error_message=_("A proposal cannot be a duplicate of itself."),
+            ),
+            # The full-text index and the similarity search stay fast only with bounded texts.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), PROPOSAL_MAX),
+                name="proposal_text_length",
+                violation_error_message=_("The proposal is too long; shorten it."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.code}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
-        self.search_text = search_text_for(self.text, self.author_organisation, self.public_author_name)
+        self.search_text = self.public_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
@@ -262,6 +278,10 @@ class Proposal(WorkflowMixin, models.Model):
     def public_organisation(self) -> str:
         """The organisation, shown only with the author's consent like the name."""
         return self.author_organisation if self.publish_name else ""
+
+    def public_search_text(self) -> str:
+        """What search matches: only what the public sees (no unconsented name or organisation)."""
+        return search_text_for(self.text, self.public_organisation, self.public_author_name)
 
     @property
     def wants_answer_email(self) -> bool:
@@ -319,9 +339,9 @@ class AnswerTemplate(models.Model):
         choices=[c for c in Proposal.Status.choices if c[0] in Proposal.ANSWERED],
         default=Proposal.Status.ACCEPTED,
     )
-    answer_kk = models.TextField(_("answer (Kazakh)"), blank=True)
-    answer_ru = models.TextField(_("answer (Russian)"), blank=True)
-    answer_en = models.TextField(_("answer (English)"), blank=True)
+    answer_kk = models.TextField(_("answer (Kazakh)"), blank=True, validators=text_validators(ANSWER_MAX))
+    answer_ru = models.TextField(_("answer (Russian)"), blank=True, validators=text_validators(ANSWER_MAX))
+    answer_en = models.TextField(_("answer (English)"), blank=True, validators=text_validators(ANSWER_MAX))
     program = models.ForeignKey(
         "programs.Program",
         on_delete=models.SET_NULL,

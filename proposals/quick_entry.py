@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from consultations.models import Meeting, Region
+from foundation.texts import PROPOSAL_MAX, TextField
 from programs.models import Direction
 from proposals.models import Proposal
 from proposals.services import proposal_create
@@ -23,7 +24,7 @@ ROWS = 10
 
 
 class QuickProposalForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Proposal"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    text = TextField(limit=PROPOSAL_MAX, label=gettext_lazy("Proposal"), widget=forms.Textarea(attrs={"rows": 2}))
     direction = forms.ChoiceField(
         label=gettext_lazy("Direction"), choices=[("", "—"), *Direction.choices], required=True
     )
@@ -63,7 +64,16 @@ class BaseQuickProposalFormSet(forms.BaseFormSet):
 
 
 # No cap beyond Django's safety limit: a long meeting may yield dozens of proposals.
-QuickProposalFormSet = forms.formset_factory(QuickProposalForm, formset=BaseQuickProposalFormSet, extra=ROWS)
+MAX_ROWS = 100  # bounds the forms a forged TOTAL_FORMS makes the server build
+
+QuickProposalFormSet = forms.formset_factory(
+    QuickProposalForm,
+    formset=BaseQuickProposalFormSet,
+    extra=ROWS,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+    validate_max=True,
+)
 
 
 def _get_meeting_for_user(request, meeting_pk) -> Meeting:

@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramSimilarity
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,8 @@ from proposals.models import Proposal, ProposalModeration
 AWAITING_ANSWER = "awaiting_answer"
 WORD = re.compile(r"\w+")
 SIMILAR_LIMIT = 5
+SIMILAR_PROBE_CHARS = 500
+SIMILAR_TIMEOUT_MS = 1500
 # On SQLite, candidates for "similar" are those sharing one of this many longest words.
 FALLBACK_KEY_WORDS = 4
 FALLBACK_CANDIDATES = 300
@@ -125,6 +127,24 @@ def with_duplicate_counts(proposals) -> list[Proposal]:
     return proposals
 
 
+def _bounded(queryset) -> list:
+    """The rows of `queryset`, or none if PostgreSQL needs more than SIMILAR_TIMEOUT_MS for them.
+
+    "Similar proposals" is a hint beside the page: it must never hold a worker for seconds.
+    """
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            previous = cursor.fetchone()[0]
+            cursor.execute("SET LOCAL statement_timeout = %s", [SIMILAR_TIMEOUT_MS])
+            rows = list(queryset)
+            # Inside an outer transaction the setting would outlive this block: put it back.
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+            return rows
+    except OperationalError:  # query_canceled: the savepoint is rolled back, the request goes on
+        return []
+
+
 def similar_proposals(proposal: Proposal, limit: int = SIMILAR_LIMIT) -> list[Proposal]:
     """The proposals of the same tour and region most like this one, best first, excluding itself.
 
@@ -139,13 +159,16 @@ def similar_proposals(proposal: Proposal, limit: int = SIMILAR_LIMIT) -> list[Pr
         .exclude(duplicate_of_id=proposal.pk)
         .select_related("region")
     )
+    # The probe is the start of the text: trigram work grows with its length, and the start of
+    # a proposal says what it asks for.
+    probe = proposal.search_text[:SIMILAR_PROBE_CHARS]
     if _is_postgres():
-        return list(
-            others.filter(search_text__trigram_similar=proposal.search_text)
-            .annotate(similarity=TrigramSimilarity("search_text", proposal.search_text))
+        return _bounded(
+            others.filter(search_text__trigram_similar=probe)
+            .annotate(similarity=TrigramSimilarity("search_text", probe))
             .order_by("-similarity", "-id")[:limit]
         )
-    words = set(_words(proposal.search_text))
+    words = set(_words(probe))
     keys = sorted((w for w in words if len(w) > 3), key=len, reverse=True)[:FALLBACK_KEY_WORDS]
     if not keys:
         return []

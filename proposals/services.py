@@ -82,12 +82,21 @@ def proposal_queue_answer_email(*, proposal: Proposal) -> bool:
     return True
 
 
+def duplicate_answer_message(proposal: Proposal) -> str:
+    return _(
+        "%(code)s is a duplicate of %(original)s and follows its answer. Answer %(original)s, "
+        "or first mark %(code)s as not a duplicate to answer it on its own."
+    ) % {"code": proposal.code, "original": proposal.duplicate_of.code}
+
+
 @transaction.atomic
 def proposal_answer(
     *, proposal: Proposal, status: str, answers: dict[str, str], program=None, answered_by=None
 ) -> Proposal:
     """Record the official answer (kk, ru, en), the program and the status together."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.duplicate_of_id:
+        raise ValidationError(duplicate_answer_message(proposal), code="duplicate")
     if status != proposal.status:
         proposal.check_transition(status, proposal_actor(answered_by, proposal))
     for lang in ANSWER_LANGUAGES:

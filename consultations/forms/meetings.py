@@ -10,6 +10,7 @@ from consultations.models import Meeting, Memorandum, Participation, Region, Tou
 from consultations.services.meetings import sniff_upload
 from foundation import uploads
 from foundation.collation import NameOrderedModelChoiceField, NameOrderedModelMultipleChoiceField
+from foundation.params import ModelIdsField
 from foundation.translated_forms import TranslatedFieldsMixin, side_by_side_layout, translated_names
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -85,6 +86,8 @@ class MeetingForm(TranslatedFieldsMixin, VersionedForm):
             "capacity",
             *translated_names("chair", "hosts", "agenda"),
         ]
+        # Ids are checked before any query: SQLite cannot bind a 20-digit number.
+        field_classes = {"regions": ModelIdsField}
         widgets = {
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
@@ -211,6 +214,10 @@ ParticipationFormSet = forms.inlineformset_factory(
     formset=BaseParticipationFormSet,
     extra=2,
     can_delete=True,
+    # One row per group at most: a forged TOTAL_FORMS cannot make the server build thousands.
+    max_num=len(Participation.Group.choices),
+    absolute_max=len(Participation.Group.choices) + 2,
+    validate_max=True,
 )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from consultations.models import Commitment, Memorandum, ReviewComment
 from foundation import uploads
 from foundation.collation import NameOrderedModelChoiceField
+from foundation.texts import NOTE_MAX, TextField
 from foundation.translated_forms import (
     MAIN_LANGUAGES,
     TranslatedFieldsMixin,
@@ -95,8 +96,18 @@ class CommitmentForm(TranslatedFieldsMixin, forms.ModelForm):
         }
 
 
+MAX_COMMITMENTS = 100  # bounds the forms a forged TOTAL_FORMS makes the server build
+
 CommitmentFormSet = inlineformset_factory(
-    Memorandum, Commitment, form=CommitmentForm, extra=2, can_delete=True, min_num=0
+    Memorandum,
+    Commitment,
+    form=CommitmentForm,
+    extra=2,
+    can_delete=True,
+    min_num=0,
+    max_num=MAX_COMMITMENTS,
+    absolute_max=MAX_COMMITMENTS,
+    validate_max=True,
 )
 
 
@@ -104,7 +115,7 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Your decision"), choices=ReviewComment.Decision.choices, widget=forms.RadioSelect
     )
-    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    body = TextField(limit=NOTE_MAX, label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
 
     def clean(self):
         data = super().clean()
@@ -117,7 +128,7 @@ class ReviewForm(forms.Form):
 
 
 class StaffCommentForm(forms.Form):
-    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = TextField(limit=NOTE_MAX, label=_("Comment"))
 
 
 class SignForm(forms.Form):
@@ -132,7 +143,7 @@ class SignForm(forms.Form):
 
 class ProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Commitment.Status.choices)
-    note = forms.CharField(label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = TextField(limit=NOTE_MAX, label=_("Progress note"))
     evidence = forms.FileField(
         label=_("Evidence (PDF or image, optional)"),
         required=False,

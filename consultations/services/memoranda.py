@@ -7,7 +7,6 @@ Every status change goes through `memorandum_change_status`, which checks Memora
 import datetime
 import difflib
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -30,9 +29,11 @@ from consultations.models import (
     ReviewComment,
 )
 from consultations.rules import memorandum_actor
+from foundation import spreadsheets
 from foundation.links import absolute
 from foundation.locking import claim_next_version
 from foundation.roles import official_emails, staff_emails
+from foundation.texts import NOTE_MAX, text_errors
 from foundation.translated_forms import MAIN_LANGUAGES, translated_names
 from outbox import services as outbox
 
@@ -389,19 +390,11 @@ XLSX_COLUMNS = ["id", "party", "description", "due_on", "program", "status", "pr
 
 
 def commitments_to_xlsx(*, memorandum: Memorandum) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "commitments"
-    ws.append(XLSX_COLUMNS)
-    for c in memorandum.commitments.select_related("program"):
-        ws.append([c.pk, c.party, c.description, c.due_on, str(c.program) if c.program else "", c.status, ""])
-    for col, width in zip("ABCDEFG", (8, 12, 60, 12, 30, 14, 40), strict=True):
-        ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    rows = [XLSX_COLUMNS] + [
+        [c.pk, c.party, c.description, c.due_on, str(c.program) if c.program else "", c.status, ""]
+        for c in memorandum.commitments.select_related("program")
+    ]
+    return spreadsheets.xlsx_bytes({"commitments": rows}, widths={"commitments": [8, 12, 60, 12, 30, 14, 40]})
 
 
 @dataclass
@@ -412,15 +405,12 @@ class ImportResult:
 
 def commitments_import_xlsx(*, memorandum: Memorandum, file, user) -> ImportResult:
     """Apply statuses and notes from an exported sheet: every row valid, or nothing applied."""
-    from openpyxl import load_workbook
-
     result = ImportResult()
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a file that is not a workbook
+        rows = spreadsheets.read_xlsx_rows(file.read())
+    except spreadsheets.SpreadsheetError:
         result.errors.append((0, _("The file is not an XLSX workbook.")))
         return result
-    rows = list(wb.active.iter_rows(values_only=True))
     if not rows or [str(v or "").strip() for v in rows[0][: len(XLSX_COLUMNS)]] != XLSX_COLUMNS:
         result.errors.append((1, _("The first row must be the exported header: %s") % ", ".join(XLSX_COLUMNS)))
         return result
@@ -450,6 +440,10 @@ def commitments_import_xlsx(*, memorandum: Memorandum, file, user) -> ImportResu
             )
             continue
         note = str(values["progress_note"] or "").strip()
+        note_errors = text_errors(note, NOTE_MAX)
+        if note_errors:
+            result.errors.extend((number, message) for message in note_errors)
+            continue
         commitment = commitments[pk]
         if status != commitment.status or note:
             changes.append((commitment, status, note))

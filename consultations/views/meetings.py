@@ -40,6 +40,7 @@ from consultations.services.meetings import (
 from consultations.views.access import staff_required
 from foundation.files import file_response
 from foundation.markdown import render_markdown
+from foundation.params import month_param
 from foundation.workflow import TransitionNotAllowed
 
 PAGE_SIZE = 25
@@ -114,12 +115,9 @@ def meeting_list(request):
 
 
 def _month_from(request, tour) -> datetime.date:
-    raw = request.GET.get("month", "")
-    try:
-        year, month = (int(x) for x in raw.split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        pass
+    month = month_param(request.GET.get("month"))
+    if month:
+        return month
     today = timezone.localdate()
     if tour and not (tour.starts_on <= today <= tour.ends_on):
         return tour.starts_on.replace(day=1)

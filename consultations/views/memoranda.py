@@ -26,9 +26,11 @@ from consultations.models import Commitment, CommitmentProgress, Memorandum, Reg
 from consultations.rules import memorandum_actor
 from consultations.services import memoranda as services
 from consultations.views.access import staff_required
+from foundation import spreadsheets
 from foundation.collation import sort_by_name
 from foundation.decorators import perm_required
 from foundation.files import file_response
+from foundation.params import int_param
 from foundation.workflow import TransitionNotAllowed
 
 # --- access helpers: the one place that decides who gets which object ----------------------
@@ -115,10 +117,9 @@ def memorandum_diff(request, pk):
     if len(versions) < 2:
         raise Http404
     by_revision = {v.revision: v for v in versions}
-    try:
-        a = by_revision[int(request.GET.get("a", versions[-2].revision))]
-        b = by_revision[int(request.GET.get("b", versions[-1].revision))]
-    except (KeyError, ValueError):
+    a = by_revision.get(int_param(request.GET.get("a", str(versions[-2].revision))))
+    b = by_revision.get(int_param(request.GET.get("b", str(versions[-1].revision))))
+    if a is None or b is None:
         raise Http404
     context = {
         "memorandum": memorandum,
@@ -334,7 +335,7 @@ def staff_commitments_xlsx(request, pk):
     memorandum = _get_staff_memorandum_for_user(request, pk)
     response = HttpResponse(
         services.commitments_to_xlsx(memorandum=memorandum),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=spreadsheets.XLSX_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="commitments-{memorandum.pk}.xlsx"'
     return response
@@ -373,8 +374,8 @@ def staff_commitment_list(request):
     elif show == "overdue":
         commitments = commitments.binding().overdue()
     region = request.GET.get("region", "")
-    if region.isdigit():
-        commitments = commitments.filter(memorandum__region_id=int(region))
+    if region_id := int_param(region):
+        commitments = commitments.filter(memorandum__region_id=region_id)
     return render(
         request,
         "consultations/memoranda/staff_commitment_list.html",

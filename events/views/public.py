@@ -13,8 +13,9 @@ from consultations.models import Meeting, Region
 from events import ics, selectors, services
 from events.forms import CalendarFilterForm, RegistrationForm
 from events.models import Registration
+from foundation import cache as best_effort
 from foundation.clients import client_key
-from foundation.public_cache import public_page
+from foundation.public_cache import content_version, public_page
 
 PAGE_SIZE = 20
 RATE_LIMIT = 10  # registrations per address per hour
@@ -59,8 +60,25 @@ def feed(request, slug=None):
     else:
         name = _("Events of the regional tour: %(region)s") % {"region": region.name}
         filename = f"events-{region.slug}.ics"
-    content = ics.calendar_bytes(ics.feed_meetings(region), name=name)
+    content = _cached_feed(
+        f"{translation.get_language()}:{slug or ''}", lambda: ics.calendar_bytes(ics.feed_meetings(region), name=name)
+    )
     return _calendar_response(content, filename, cache_seconds=FEED_CACHE_SECONDS)
+
+
+def _cached_feed(key: str, build) -> bytes:
+    """A feed's bytes, kept in the cache under the public content version: calendar clients
+    poll feeds, and a thousand events take most of a second to write. Any change to public
+    content makes a new version; the cache being down only means building every time."""
+    version = content_version()
+    if version is None:
+        return build()
+    key = f"events-feed:{version}:{key}"
+    content = best_effort.get(key)
+    if content is None:
+        content = build()
+        best_effort.set(key, content, FEED_CACHE_SECONDS)
+    return content
 
 
 def _over_rate_limit(sender: str) -> bool:

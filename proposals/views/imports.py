@@ -1,14 +1,12 @@
 """Staff import of a CSV/XLSX file: upload, preview every row, confirm, watch the progress."""
 
-import csv
-import io
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from foundation import spreadsheets
 from programs.models import Direction
 from proposals import imports
 from proposals.forms import ImportForm
@@ -103,23 +101,11 @@ def import_template(request, fmt):
         raise Http404
     rows = imports.template_rows()
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "proposals"
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            spreadsheets.xlsx_bytes({"proposals": rows}), content_type=spreadsheets.XLSX_CONTENT_TYPE
         )
         response["Content-Disposition"] = 'attachment; filename="proposals-template.xlsx"'
         return response
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(rows)
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(spreadsheets.csv_bytes(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="proposals-template.csv"'
     return response

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from foundation.pagination import CountedPaginator
+from foundation.params import int_param
 from proposals import exports, selectors, services
 from proposals.forms import BulkActionForm, TriageFilterForm
 from proposals.views.access import perm_required
@@ -25,10 +26,7 @@ def _filtered(request):
 @perm_required("proposals.triage_proposal")
 def triage(request):
     form, data, proposals = _filtered(request)
-    try:
-        per_page = int(request.GET.get("per_page", 50))
-    except ValueError:
-        per_page = 50
+    per_page = int_param(request.GET.get("per_page"))
     per_page = per_page if per_page in PAGE_SIZES else 50
     count = selectors.known_count("all", data)
     page = CountedPaginator(proposals, per_page, count=count).get_page(request.GET.get("page"))
@@ -55,8 +53,8 @@ def triage(request):
 def bulk_action(request):
     form = BulkActionForm(request.POST)
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""  # only a path of this site; anything else would be read as a view name
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:

@@ -17,6 +17,12 @@ class TestLogin:
         assert response.status_code == 200
         assert "correct username and password" in response.content.decode()
 
+    def test_an_overlong_username_is_a_form_error_not_a_server_error(self, client, staff_user):
+        # It reached the lock-out table (varchar 255): a DataError on PostgreSQL.
+        response = client.post("/en/accounts/login/", {"username": "я" * 6000, "password": "x" * 5000})
+        assert response.status_code == 200
+        assert "Ensure this value has at most 150 characters (it has 6000)." in response.content.decode()
+
     def test_it_locks_the_account_after_repeated_failures(self, client, staff_user, settings):
         for _ in range(settings.AXES_FAILURE_LIMIT):
             client.post("/en/accounts/login/", {"username": "staff", "password": "wrong"})

@@ -119,3 +119,23 @@ class TestOneEvent:
     def test_a_cancelled_event_says_so(self, client, events):
         (event,) = parse(client.get(f"/en/events/{events[3].pk}/calendar.ics")).walk("VEVENT")
         assert str(event["status"]) == "CANCELLED"
+
+
+@pytest.mark.django_db
+class TestFeedCache:
+    @pytest.fixture(autouse=True)
+    def cache_on(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        yield
+        cache.clear()
+
+    def test_a_feed_is_built_once_until_public_content_changes(self, client, event_tour, django_assert_num_queries):
+        meeting = online_conference(event_tour, title="Бірінші")
+        assert summaries(parse(client.get("/en/events/feed.ics"))) == {"Бірінші"}
+        with django_assert_num_queries(0):
+            assert summaries(parse(client.get("/en/events/feed.ics"))) == {"Бірінші"}
+        meeting.title = "Өзгертілген"
+        meeting.save()  # bumps the public content version
+        assert summaries(parse(client.get("/en/events/feed.ics"))) == {"Өзгертілген"}

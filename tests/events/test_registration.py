@@ -160,6 +160,12 @@ class TestRegister:
         assert response.status_code == 400
         assert not Registration.objects.exists()
 
+    def test_invisible_or_too_long_texts_are_refused(self, client, register, conference):
+        assert register(conference, name="\u200b\u200d\ufeff").status_code == 400
+        assert register(conference, organisation="\u2060\u200b").status_code == 400
+        assert register(conference, name="Ә" * 201).status_code == 400
+        assert not Registration.objects.exists()
+
     def test_raising_the_capacity_moves_the_waiting_list_up(self, register, committed, conference):
         for n in range(4):
             register(conference, email=f"p{n}@example.kz")

@@ -93,3 +93,14 @@ class TestReminders:
         OutboxItem.objects.filter(pk=item.pk).update(next_attempt_at=timezone.now())
         assert outbox_services.deliver(item.pk) == "sent"
         assert [m.to for m in mail.outbox] == [["a@example.kz"]]
+
+
+@pytest.mark.django_db
+def test_registrations_go_a_year_after_their_event_as_the_consent_says(event_tour):
+    assert settings.CELERY_BEAT_SCHEDULE["events-purge-registrations"]["task"] == "events.tasks.purge_old_registrations"
+    old = online_conference(event_tour, starts_at=timezone.now() - datetime.timedelta(days=366))
+    recent = online_conference(event_tour, starts_at=timezone.now() - datetime.timedelta(days=300))
+    registered(old, "old@example.kz", attended=True)
+    registered(recent, "recent@example.kz")
+    assert tasks.purge_old_registrations.delay().get() == 1
+    assert list(Registration.objects.values_list("email", flat=True)) == ["recent@example.kz"]

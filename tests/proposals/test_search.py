@@ -63,6 +63,61 @@ class TestSimilar:
 
 
 @pytest.mark.django_db
+class TestSearchMatchesOnlyWhatThePublicSees:
+    """The author's name and organisation are searchable only when the author agreed to publish them."""
+
+    @pytest.fixture(autouse=True)
+    def data(self, tour):
+        make_proposal(
+            tour=tour,
+            text="Оңалту орталығын ашу",
+            author_name="Гүлнар Сейтқалиева",
+            author_organisation="Жарқын Болашақ ҚБ",
+        )
+        make_proposal(
+            tour=tour,
+            text="Спорт алаңын салу",
+            author_name="Ерлан Жақыпов",
+            author_organisation="Ақ Ниет ҮЕҰ",
+            publish_name=True,
+        )
+
+    @pytest.mark.parametrize("query", ["Жарқын", "болашақ", "Гүлнар", "Сейтқалиева"])
+    def test_an_unconsented_name_or_organisation_matches_nothing(self, client, query):
+        assert found(query) == set()
+        page = client.get("/kk/proposals/", {"q": query}).content.decode()
+        assert "Оңалту орталығын ашу" not in page
+
+    @pytest.mark.parametrize("query", ["Ақ Ниет", "ерлан", "Жақыпов", "спорт"])
+    def test_a_consented_name_or_organisation_matches(self, client, query):
+        assert found(query) == {"Спорт алаңын салу"}
+        assert "Спорт алаңын салу" in client.get("/kk/proposals/", {"q": query}).content.decode()
+
+    def test_withdrawn_consent_leaves_the_index(self):
+        proposal = Proposal.objects.get(text="Спорт алаңын салу")
+        proposal.publish_name = False
+        proposal.save(update_fields=["publish_name"])
+        assert found("Ақ Ниет") == set()
+
+
+@pytest.mark.django_db
+def test_the_migration_drops_unconsented_organisations_from_existing_rows(tour):
+    import importlib
+
+    from django.apps import apps
+
+    make_proposal(tour=tour, text="Мектеп", author_organisation="Жарқын Болашақ", author_name="Гүлнар")
+    make_proposal(tour=tour, text="Саябақ", author_organisation="Ақ Ниет", publish_name=True)
+    # As the old save() wrote it: the organisation without consent.
+    Proposal.objects.filter(text="Мектеп").update(search_text="мектеп жарқын болашақ")
+    importlib.import_module("proposals.migrations.0010_search_text_only_public").rebuild(apps, None)
+    assert dict(Proposal.objects.values_list("text", "search_text")) == {
+        "Мектеп": "мектеп",
+        "Саябақ": "саябақ ақ ниет",
+    }
+
+
+@pytest.mark.django_db
 def test_a_former_name_finds_the_renamed_regions_proposals(client, tour):
     """«Нұр-Сұлтан» (2019–2022) is Astana: searching it finds Astana's proposals, in any case."""
     from tests.proposals.conftest import make_proposal
