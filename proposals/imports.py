@@ -205,7 +205,14 @@ def check_rows(headers: list[str], rows: list[list[str]], *, tour_id: int) -> tu
         for column in ("author_name", "author_organisation", "contact_phone", "contact_email"):
             limit = Proposal._meta.get_field(column).max_length
             if len(value[column]) > limit:
-                errors.append(_("%(column)s is longer than %(limit)d characters.") % {"column": column, "limit": limit})
+                errors.append(
+                    ngettext(
+                        "%(column)s is longer than %(limit)d character.",
+                        "%(column)s is longer than %(limit)d characters.",
+                        limit,
+                    )
+                    % {"column": column, "limit": limit}
+                )
         row = {
             "line": line,
             **value,

@@ -15,7 +15,7 @@ LOCALE = Path(__file__).resolve().parents[2] / "locale"
 # unless the word is one of these (a verb or a preposition after a name, a code or a unit).
 NOT_A_NOUN = {
     "of", "to", "and", "or", "is", "are", "has", "have", "saved", "must", "MB", "was", "were", "will",
-    "would", "follow", "cannot", "already", "now", "attended",
+    "would", "follow", "cannot", "already", "now", "attended", "as",
 }  # fmt: skip
 COUNTED = re.compile(r"%\((\w+)\)[sd] ([A-Za-z]+)")
 
