@@ -14,6 +14,8 @@ place). Latin letters come after Cyrillic; case, spaces and punctuation do not d
 from django import forms
 from django.forms.models import ModelChoiceIterator
 
+from foundation.params import ModelIdsField
+
 # GLOSSARY.md, style rules.
 KAZAKH_ALPHABET = [
     "А",
@@ -104,5 +106,5 @@ class NameOrderedModelChoiceField(forms.ModelChoiceField):
     iterator = NameOrderedIterator
 
 
-class NameOrderedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class NameOrderedModelMultipleChoiceField(ModelIdsField):
     iterator = NameOrderedIterator
